@@ -1,0 +1,116 @@
+"""The document object that every extraction component reads and annotates."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the normalised text, [start, end)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section (一、二、…) of the report."""
+
+    title: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in a document, in normalised offsets.
+
+    `name` is the canonical name; the surface form is `doc.text[start:end]`.
+    `standalone` marks a list item that the nesting rule keeps although it
+    stands inside a longer name; `source` names the component that found it.
+    """
+
+    type: str
+    name: str
+    start: int
+    end: int
+    kind: str | None = None
+    level: str | None = None
+    code: str | None = None
+    standalone: bool = False
+    source: str = "cue"
+    aliases: tuple[str, ...] = ()
+
+
+#: How a relation names an entity: (type, canonical name, region code or None).
+EntityKey = tuple[str, str, "str | None"]
+
+
+@dataclass
+class RelationMention:
+    """A relation read from one sentence (an empty span when it comes from reference data)."""
+
+    type: str
+    source: EntityKey
+    target: EntityKey
+    sentence: Span
+
+
+@dataclass
+class ReportMeta:
+    """What the report says about itself: who, where, when."""
+
+    title: str | None = None
+    region: str | None = None
+    region_level: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    adcode: str | None = None
+    year: int | None = None
+    date: str | None = None
+    speaker: str | None = None
+
+
+@dataclass
+class Document:
+    """One report: original text, normalised text, offset map and annotations."""
+
+    source: str
+    original: str
+    text: str = ""
+    to_original: list[int] = field(default_factory=list)
+    meta: ReportMeta = field(default_factory=ReportMeta)
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) to the original text."""
+        if not self.to_original:
+            return start, end
+        o_start = self.to_original[start]
+        # the end maps through the last character, so trailing removed text is not included
+        o_end = self.to_original[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that holds a normalised offset (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return Span(offset, offset)
+
+    def sentence_text(self, span: Span) -> str:
+        """The normalised text of a sentence span."""
+        return self.text[span.start : span.end]

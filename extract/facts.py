@@ -1,0 +1,111 @@
+"""The facts document (policykg/facts@1): the interface between extract and the rest.
+
+Ids are stable across runs: a report's from its normalised text, an entity's
+from its type and canonical name, a region's from its administrative code.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from . import divisions
+from .document import Document, EntityKey, Mention
+
+SCHEMA = "policykg/facts@1"
+
+
+def generator_version() -> str:
+    """The installed policykg version (0.0.0 when running from an uninstalled tree)."""
+    try:
+        return version("policykg")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def report_id(doc: Document) -> str:
+    """Stable id of a report: a digest of its normalised text."""
+    return "report:" + _digest(doc.text)
+
+
+def entity_id(type_: str, name: str, code: str | None = None) -> str:
+    """Stable id of an entity: a region by its code, anything else by type and name."""
+    if type_ == "Region" and code:
+        return "region:" + code
+    return f"{type_.lower()}:" + _digest(f"{type_}\x1f{name}")
+
+
+def _key(m: Mention) -> EntityKey:
+    return (m.type, m.name, m.code if m.type == "Region" else None)
+
+
+def _entity_record(key: EntityKey) -> dict[str, Any]:
+    type_, name, code = key
+    level = None
+    if type_ == "Region" and code and divisions.get(code):
+        level = divisions.get(code).level
+    return {"id": entity_id(type_, name, code), "type": type_, "name": name, "aliases": [],
+            "kind": None, "level": level, "code": code, "reports": [], "mentions": []}
+
+
+def report_record(doc: Document) -> dict[str, Any]:
+    """The `reports[]` entry of one document."""
+    meta = doc.meta
+    return {
+        "id": report_id(doc), "source": doc.source, "title": meta.title, "region": meta.region,
+        "region_id": entity_id("Region", meta.region, meta.adcode) if meta.region else None,
+        "region_level": meta.region_level, "parent": meta.parent, "province": meta.province,
+        "adcode": meta.adcode, "year": meta.year, "date": meta.date, "speaker": meta.speaker,
+        "chars": len(doc.original),
+    }
+
+
+def build_facts(docs: Sequence[Document]) -> dict[str, Any]:
+    """Assemble the facts document from annotated documents."""
+    entities: dict[EntityKey, dict[str, Any]] = {}
+    aliases: dict[EntityKey, set[str]] = {}
+    for doc in docs:
+        rid = report_id(doc)
+        for m in doc.mentions:
+            key = _key(m)
+            rec = entities.setdefault(key, _entity_record(key))
+            rec["kind"] = rec["kind"] or m.kind
+            rec["level"] = rec["level"] or m.level
+            if rid not in rec["reports"]:
+                rec["reports"].append(rid)
+            names = aliases.setdefault(key, set())
+            names.update(m.aliases)
+            if m.end <= m.start:
+                continue
+            surface = doc.text[m.start : m.end]
+            names.add(surface)
+            start, end = doc.original_span(m.start, m.end)
+            sentence = doc.sentence_at(m.start)
+            rec["mentions"].append({"report": rid, "start": start, "end": end,
+                                    "text": doc.original[start:end], "sentence": doc.sentence_text(sentence)})
+    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for doc in docs:
+        rid = report_id(doc)
+        for r in doc.relations:
+            for key in (r.source, r.target):
+                entities.setdefault(key, _entity_record(key))
+            src, dst = entities[r.source]["id"], entities[r.target]["id"]
+            rec = relations.setdefault((r.type, src, dst), {"type": r.type, "source": src, "target": dst,
+                                                           "reports": [], "evidence": []})
+            if rid not in rec["reports"]:
+                rec["reports"].append(rid)
+                rec["evidence"].append({"report": rid, "sentence": doc.sentence_text(r.sentence)})
+    for key, rec in entities.items():
+        rec["aliases"] = sorted(a for a in aliases.get(key, ()) if a != rec["name"])
+    return {
+        "schema": SCHEMA,
+        "generator": {"name": "policykg", "version": generator_version()},
+        "reports": [report_record(d) for d in docs],
+        "entities": sorted(entities.values(), key=lambda e: (e["type"], e["id"])),
+        "relations": sorted(relations.values(), key=lambda r: (r["type"], r["source"], r["target"])),
+    }

@@ -1,0 +1,1 @@
+"""The policykg ontology: the graph model's one definition, SHACL shapes and RDF export."""
