@@ -50,13 +50,23 @@ def extract_texts(texts: dict[str, str]) -> dict[str, Any]:
     return build_facts(annotate(docs))
 
 
+def apply_overrides(docs: Sequence[Document], overrides: dict[str, Any] | None) -> None:
+    """Set report metadata given by the caller (command-line options win over the text)."""
+    for doc in docs:
+        for key, value in (overrides or {}).items():
+            if value is not None:
+                setattr(doc.meta, key, value)
+
+
 def extract_paths(
     paths: Iterable[str | Path],
     text_field: str | None = None,
+    overrides: dict[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> tuple[dict[str, Any], list[InputError], list[str]]:
     """Read inputs and extract facts: (facts, input errors, warnings naming each file)."""
     docs, errors = read_inputs(paths, text_field=text_field)
+    apply_overrides(docs, overrides)
     annotate(docs, progress=progress)
     warnings = [f"{d.source}: {w}" for d in docs for w in d.warnings]
     return build_facts(docs), errors, warnings

@@ -1,0 +1,150 @@
+"""The embedded store: LadybugDB (a maintained Kùzu fork), a database file, no server."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from ontology.model import GraphModel, load_model
+
+from .load import ReportBatch, batches, load_report
+
+_LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
+
+
+class StoreError(Exception):
+    """A store operation failed; the message says which and why."""
+
+
+def schema_statements(model: GraphModel) -> list[str]:
+    """Ladybug DDL generated from the ontology-defined model."""
+
+    def columns(props) -> list[str]:
+        return [f"{p.key} {_LB_TYPE[p.type]}{'[]' if p.is_list else ''}" for p in props]
+
+    out = []
+    for node in model.nodes.values():
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {node.label}("
+                   f"{', '.join(columns(node.properties))}, PRIMARY KEY(id))")
+    for rel in model.relationships.values():
+        parts = [f"FROM {a} TO {b}" for a, b in rel.pairs] + columns(rel.properties)
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({', '.join(parts)})")
+    return out
+
+
+class EmbeddedStore:
+    """A LadybugDB database file holding the graph."""
+
+    kind = "embedded"
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.exists():
+            raise StoreError(f"{self.path}: no database here (run `policykg build` or `policykg load` first)")
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        self.model = load_model()
+        if not read_only:
+            self.ensure_schema()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages."""
+        return str(self.path)
+
+    def ensure_schema(self) -> None:
+        """Create the node and relationship tables the model defines (idempotent)."""
+        for stmt in schema_statements(self.model):
+            self._conn.execute(stmt)
+
+    def _execute(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        result = self._conn.execute(cypher, params or {})
+        if isinstance(result, list):  # several statements: the last one answers
+            result = result[-1]
+        return result.get_column_names(), result.get_all()
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except RuntimeError:
+            pass  # a failed statement already ended the transaction
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None,
+            write: bool = False) -> tuple[list[str], list[list[Any]]]:
+        """Run Cypher and return (columns, rows); without `write`, writes are refused."""
+        if write and self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; writes are refused")
+        mode = "BEGIN TRANSACTION" if write else "BEGIN TRANSACTION READ ONLY"
+        self._conn.execute(mode)
+        try:
+            out = self._execute(cypher, params)
+            self._conn.execute("COMMIT")
+            return out
+        except RuntimeError as exc:
+            self._rollback()
+            if not write and "read-only" in str(exc):
+                raise StoreError("this statement writes; pass --write (write=True) to allow it") from exc
+            raise StoreError(str(exc)) from exc
+
+    def load_batch(self, batch: ReportBatch) -> None:
+        """Load one report atomically: all of it or, on any error, none of it."""
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            load_report(lambda q, p: self._execute(q, p)[1], batch, self.model)
+            self._conn.execute("COMMIT")
+        except RuntimeError as exc:
+            self._rollback()
+            raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
+
+    def load_facts(self, facts: dict[str, Any],
+                   progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
+        """Load every report of a facts document; a report that fails is reported, the rest go on."""
+        return load_all(self, facts, progress)
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per label and relationships per type."""
+        out = {}
+        for label in self.model.nodes:
+            out[label] = self.run(f"MATCH (n:{label}) RETURN count(n)")[1][0][0]
+        for rtype in self.model.relationships:
+            out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)")[1][0][0]
+        return out
+
+    def close(self) -> None:
+        """Release the database file."""
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+        if db is not None:
+            db.close()
+        self._conn = self._db = None
+
+
+def load_all(store: Any, facts: dict[str, Any],
+             progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
+    """Load facts report by report through `store.load_batch`; return what went in and what failed."""
+    loaded, failed, written = [], [], 0
+    for batch in batches(facts, store.model):
+        try:
+            store.load_batch(batch)
+            loaded.append(batch.report["source"])
+            written += batch.size
+        except StoreError as exc:
+            failed.append(str(exc))
+        if progress:
+            progress(batch)
+    return {"loaded": loaded, "failed": failed, "written": written}

@@ -1,0 +1,293 @@
+"""The policykg command line: parses options and calls one library function per command.
+
+Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from extract import extract_paths
+from extract.ingest import expand
+from graph.html import write_page
+from graph.queries import QueryError, catalog, run_query
+from graph.store import StoreError, db_path, open_store
+from ontology.rdf import RDF_FORMATS, export_graph
+
+from . import __version__
+from .build import build as build_all
+from .formats import FORMATS, format_rows
+
+app = typer.Typer(
+    help="Turn Chinese government work reports into a knowledge graph, with evidence.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+Paths = Annotated[list[Path], typer.Argument(help="Report files (.txt .md .csv .jsonl) or folders of them.",
+                                             show_default=False)]
+Db = Annotated[Path | None, typer.Option("--db", envvar="POLICYKG_DB", show_default=False,
+                                         help="Embedded database path [default: .policykg/graph.lbdb].")]
+Neo4j = Annotated[str | None, typer.Option(
+    "--neo4j", metavar="URI", show_default=False,
+    help="Use the Neo4j server at URI instead of the embedded store "
+         "(credentials from NEO4J_USERNAME / NEO4J_PASSWORD, database from NEO4J_DATABASE).")]
+TextField = Annotated[str | None, typer.Option("--text-field", help="Text column of .csv/.jsonl inputs "
+                                               "[default: the first of full_text, text, content].")]
+Region = Annotated[str | None, typer.Option("--region", help="Region of every report, overriding the text.")]
+Year = Annotated[int | None, typer.Option("--year", help="Year reviewed of every report, overriding the text.")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _progress(label: str) -> Progress:
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any]) -> tuple[dict, list[str]]:
+    """Extract with a progress bar; print warnings and input errors; return (facts, problems)."""
+    with _progress("extracting") as bar:
+        task = bar.add_task("", total=len(list(expand(paths))) or None)
+        facts, errors, warnings = extract_paths(
+            paths, text_field=text_field, overrides=overrides,
+            progress=lambda doc: bar.update(task, advance=1, description=Path(doc.source).name))
+    for w in warnings:
+        err.print(f"warning: {w}", markup=False)
+    problems = [str(e) for e in errors]
+    for p in problems:
+        err.print(f"error: {p}", markup=False)
+    return facts, problems
+
+
+def _read_facts(path: Path) -> dict[str, Any]:
+    try:
+        facts = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(f"{path}: cannot read the facts document: {exc}") from exc
+    if not isinstance(facts, dict) or not str(facts.get("schema", "")).startswith("policykg/facts@"):
+        raise _fail(f"{path}: not a policykg facts document (no policykg/facts@N schema)")
+    return facts
+
+
+def _open(db: Path | None, neo4j: str | None, read_only: bool = False) -> Any:
+    try:
+        return open_store(db, neo4j=neo4j, read_only=read_only)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _summary(counts: dict[str, int]) -> None:
+    labels = ["Report", "Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise"]
+    rows = [[k, counts.get(k, 0)] for k in labels]
+    out.print(format_rows(["type", "count"], rows), markup=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"policykg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """policykg: regions, industrial chains, parks, projects, initiatives and enterprises in work reports."""
+
+
+@app.command()
+def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
+          html: Annotated[Path | None, typer.Option(help="Where to write the HTML view.")] = Path("graph.html"),
+          ttl: Annotated[Path | None, typer.Option(help="Where to write the Turtle export.")] = Path("graph.ttl"),
+          text_field: TextField = None, region: Region = None, year: Year = None) -> None:
+    """Extract reports, load them, write graph.html and graph.ttl, and print a summary.
+
+    Example: policykg build examples/reports
+    """
+    with _progress("building") as bar:
+        task = bar.add_task("", total=len(list(expand(paths))) or None)
+        try:
+            result = build_all(paths, db=db, neo4j=neo4j, html=html, ttl=ttl, text_field=text_field,
+                               overrides={"region": region, "year": year},
+                               progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+    for w in result.warnings:
+        err.print(f"warning: {w}", markup=False)
+    for e in result.errors:
+        err.print(f"error: {e}", markup=False)
+    _summary(result.counts)
+    out.print("\nInitiatives shared by regions:", markup=False)
+    cols, rows = result.shared
+    out.print(format_rows(cols, rows) if rows else "(none shared by two or more regions)", markup=False)
+    target = str(neo4j) if neo4j else str(db_path(db))
+    out.print(f"\nstore: {target}" + "".join(f"\nwrote: {p}" for p in (result.html, result.ttl) if p),
+              markup=False)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths,
+            out_path: Annotated[Path, typer.Option("--out", "-o", help="Facts JSON to write ('-' for stdout).")]
+            = Path("facts.json"),
+            text_field: TextField = None, region: Region = None, year: Year = None) -> None:
+    """Extract facts from reports into a facts document (policykg/facts@1).
+
+    Example: policykg extract examples/reports --out facts.json
+    """
+    facts, problems = _extract(paths, text_field, {"region": region, "year": year})
+    text = json.dumps(facts, ensure_ascii=False, indent=1)
+    if str(out_path) == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        out_path.write_text(text + "\n", encoding="utf-8")
+        err.print(f"{len(facts['reports'])} reports, {len(facts['entities'])} entities, "
+                  f"{len(facts['relations'])} relations → {out_path}", markup=False)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A facts document from `extract`.")],
+         db: Db = None, neo4j: Neo4j = None) -> None:
+    """Load a facts document into the store (a report loaded again replaces its old facts).
+
+    Example: policykg load facts.json --db .policykg/graph.lbdb
+    """
+    facts = _read_facts(facts_path)
+    with _open(db, neo4j) as store, _progress("loading") as bar:
+        task = bar.add_task("", total=len(facts["reports"]))
+        summary = store.load_facts(facts, progress=lambda b: bar.update(
+            task, advance=1, description=Path(b.report["source"]).name))
+    for e in summary["failed"]:
+        err.print(f"error: {e}", markup=False)
+    out.print(f"loaded {len(summary['loaded'])} of {len(facts['reports'])} reports "
+              f"({summary['written']} nodes and relationships) into {store.location}", markup=False)
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+Format = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+
+
+@app.command()
+def query(name: Annotated[str | None, typer.Argument(help="A canned query (see --list).")] = None,
+          param: Annotated[list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE, repeatable.")] = None,
+          fmt: Format = "table",
+          list_: Annotated[bool, typer.Option("--list", help="List the canned queries.")] = False,
+          db: Db = None, neo4j: Neo4j = None) -> None:
+    """Run a canned query from queries/*.cypher.
+
+    Example: policykg query shared-initiatives --param min_regions=3 --format json
+    """
+    _check_format(fmt)
+    if list_ or not name:
+        rows = [[q.name, ", ".join(f"{p.name}={p.default}" for p in q.params), q.description]
+                for q in catalog().values()]
+        out.print(format_rows(["name", "params", "description"], rows, fmt), markup=False)
+        return
+    params = _parse_params(param or [])
+    with _open(db, neo4j, read_only=True) as store:
+        try:
+            cols, rows = run_query(store, name, params)
+        except QueryError as exc:
+            raise _fail(str(exc), 2) from exc
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+    out.print(format_rows(cols, rows, fmt), markup=False)
+
+
+@app.command()
+def cypher(statement: Annotated[str, typer.Argument(help="A Cypher statement.")],
+           param: Annotated[list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE (strings).")] = None,
+           write: Annotated[bool, typer.Option("--write", help="Allow the statement to write.")] = False,
+           fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Run one Cypher statement; read-only unless --write.
+
+    Example: policykg cypher "MATCH (i:Initiative) RETURN i.name LIMIT 5"
+    """
+    _check_format(fmt)
+    with _open(db, neo4j, read_only=not write) as store:
+        try:
+            cols, rows = store.run(statement, _parse_params(param or []), write=write)
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+    out.print(format_rows(cols, rows, fmt), markup=False)
+
+
+@app.command()
+def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("graph.html"),
+        region: Annotated[list[str] | None, typer.Option("--region", help="Focus on a region (repeatable).")] = None,
+        initiative: Annotated[list[str] | None, typer.Option(help="Focus on an initiative (repeatable).")] = None,
+        chain: Annotated[list[str] | None, typer.Option(help="Focus on an industrial chain (repeatable).")] = None,
+        types: Annotated[str | None, typer.Option(help="Entity types to show, comma-separated.")] = None,
+        min_regions: Annotated[int, typer.Option(help="Show entities shared by at least K regions "
+                                                 "(1 shows everything).")] = 2,
+        depth: Annotated[int, typer.Option(help="Hops around a focus node.")] = 1,
+        max_nodes: Annotated[int, typer.Option(help="Keep at most N nodes, the most shared first.")] = 3000,
+        db: Db = None, neo4j: Neo4j = None) -> None:
+    """Write an interactive HTML view of the graph (works offline).
+
+    Example: policykg viz --region 牡丹区 --out mudan.html
+    """
+    with _open(db, neo4j, read_only=True) as store:
+        path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
+                          chains=chain or [], types=types.split(",") if types else None,
+                          min_regions=min_regions, depth=depth, max_nodes=max_nodes)
+    out.print(f"wrote: {path}", markup=False)
+
+
+@app.command()
+def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file to write.")] = Path("graph.ttl"),
+           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(RDF_FORMATS)}.")] = "turtle",
+           base: Annotated[str | None, typer.Option(help="Base IRI for the data.")] = None,
+           ontology: Annotated[bool, typer.Option("--ontology/--no-ontology",
+                                                  help="Include the ontology in the file.")] = True,
+           db: Db = None, neo4j: Neo4j = None) -> None:
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with the ontology.
+
+    Example: policykg export --format turtle --out graph.ttl
+    """
+    if fmt not in RDF_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RDF_FORMATS)}", param_hint="--format")
+    with _open(db, neo4j, read_only=True) as store:
+        path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+    out.print(f"wrote: {path}", markup=False)
+
+
+@app.command()
+def stats(db: Db = None, neo4j: Neo4j = None, fmt: Format = "table") -> None:
+    """Count nodes per label and relationships per type.
+
+    Example: policykg stats --db .policykg/graph.lbdb
+    """
+    _check_format(fmt)
+    with _open(db, neo4j, read_only=True) as store:
+        counts = store.counts()
+    out.print(format_rows(["name", "count"], [[k, v] for k, v in counts.items()], fmt), markup=False)

@@ -1,0 +1,48 @@
+"""Shared pytest fixtures."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+# ---- BEGIN neo4j fixtures (issue #4; owner: Neo4j helper) --------------------------------
+# A real Neo4j for tests marked `neo4j`: the one of NEO4J_URI (NEO4J_USERNAME / NEO4J_PASSWORD /
+# NEO4J_DATABASE) when set, which the tests EMPTY, so point it at a disposable database; otherwise a
+# throwaway Neo4j 5.26 started by tests/neo4j_server.py. With POLICYKG_REQUIRE_NEO4J=1 (set by
+# .ci/run) a Neo4j that cannot be had fails the run; elsewhere the tests that need it skip.
+from tests.neo4j_server import Neo4jTarget, Neo4jUnavailable
+from tests.neo4j_server import neo4j_target as _neo4j_target_cm
+
+
+def _neo4j_required() -> bool:
+    return os.environ.get("POLICYKG_REQUIRE_NEO4J", "").strip() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def neo4j_target() -> Iterator[Neo4jTarget]:
+    """Connection details of a running Neo4j, for the whole session (started at most once)."""
+    cm = _neo4j_target_cm()
+    try:
+        target = cm.__enter__()
+    except Neo4jUnavailable as exc:
+        if _neo4j_required():
+            pytest.fail(f"Neo4j is required (POLICYKG_REQUIRE_NEO4J=1) but unavailable: {exc}", pytrace=False)
+        pytest.skip(f"no Neo4j: {exc}")
+    try:
+        yield target
+    finally:
+        cm.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_target: Neo4jTarget) -> str:
+    """Bolt URI of the session's Neo4j."""
+    return neo4j_target.uri
+
+
+@pytest.fixture(scope="session")
+def neo4j_auth(neo4j_target: Neo4jTarget) -> tuple[str, str] | None:
+    """(user, password) for the session's Neo4j, or None when it runs without auth."""
+    return neo4j_target.auth
+# ---- END neo4j fixtures -----------------------------------------------------------------
