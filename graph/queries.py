@@ -61,7 +61,8 @@ class CannedQuery:
         known = {p.name for p in self.params}
         unknown = sorted(set(given) - known)
         if unknown:
-            raise QueryError(f"{self.name}: unknown parameter {', '.join(unknown)} (takes {', '.join(known) or 'none'})")
+            takes = ", ".join(sorted(known)) or "none"
+            raise QueryError(f"{self.name}: unknown parameter {', '.join(unknown)} (takes {takes})")
         out = {}
         for p in self.params:
             if p.name in given:

@@ -1,18 +1,52 @@
 """Shared pytest fixtures."""
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+
+from tests.neo4j_server import Neo4jTarget, Neo4jUnavailable
+from tests.neo4j_server import neo4j_target as _neo4j_target_cm
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "reports"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def _example_facts() -> dict[str, Any]:
+    from extract import extract_paths
+
+    facts, errors, _ = extract_paths([EXAMPLES])
+    assert not errors
+    return facts
+
+
+@pytest.fixture
+def example_facts(_example_facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts of the five example reports (extracted once per session; a fresh copy per test)."""
+    return copy.deepcopy(_example_facts)
+
+
+@pytest.fixture
+def example_store(tmp_path: Path, example_facts: dict[str, Any]) -> Iterator[Any]:
+    """A real embedded database file in tmp_path, loaded with the example facts."""
+    from graph.store import open_store
+
+    with open_store(tmp_path / "graph.lbdb") as store:
+        summary = store.load_facts(example_facts)
+        assert not summary["failed"]
+        yield store
 
 # ---- BEGIN neo4j fixtures (issue #4; owner: Neo4j helper) --------------------------------
 # A real Neo4j for tests marked `neo4j`: the one of NEO4J_URI (NEO4J_USERNAME / NEO4J_PASSWORD /
 # NEO4J_DATABASE) when set, which the tests EMPTY, so point it at a disposable database; otherwise a
 # throwaway Neo4j 5.26 started by tests/neo4j_server.py. With POLICYKG_REQUIRE_NEO4J=1 (set by
 # .ci/run) a Neo4j that cannot be had fails the run; elsewhere the tests that need it skip.
-from tests.neo4j_server import Neo4jTarget, Neo4jUnavailable
-from tests.neo4j_server import neo4j_target as _neo4j_target_cm
 
 
 def _neo4j_required() -> bool:

@@ -1,0 +1,119 @@
+"""The embedded LadybugDB store: schema from the ontology, round trip, replacement, atomicity."""
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedStore, schema_statements
+from graph.store import StoreError, db_path, open_store
+from ontology.model import load_model
+
+
+def test_schema_is_generated_from_the_ontology() -> None:
+    model = load_model()
+    ddl = "\n".join(schema_statements(model))
+    for label in model.nodes:
+        assert f"CREATE NODE TABLE IF NOT EXISTS {label}(" in ddl
+    for rtype in model.relationships:
+        assert f"CREATE REL TABLE IF NOT EXISTS {rtype}(" in ddl
+    assert "aliases STRING[]" in ddl and "years INT64[]" in ddl
+
+
+def test_round_trip_keeps_every_entity_and_mention(example_store, example_facts) -> None:
+    counts = example_store.counts()
+    by_type = Counter(e["type"] for e in example_facts["entities"])
+    for label, n in by_type.items():
+        assert counts[label] == n, label
+    assert counts["Report"] == len(example_facts["reports"]) == 5
+    assert counts["MENTIONED_IN"] == sum(len(e["mentions"]) for e in example_facts["entities"])
+    assert counts["ABOUT"] == 5
+    ent = next(e for e in example_facts["entities"] if e["type"] == "Initiative" and e["mentions"])
+    _, rows = example_store.run(
+        "MATCH (i:Initiative {id: $id})-[m:MENTIONED_IN]->(r:Report) "
+        "RETURN i.name, m.start_offset, m.end_offset, m.text ORDER BY m.start_offset", {"id": ent["id"]})
+    want = sorted((ent["name"], m["start"], m["end"], m["text"]) for m in ent["mentions"])
+    assert [tuple(r) for r in rows] == want
+
+
+def test_derived_edges_carry_report_years(example_store) -> None:
+    _, rows = example_store.run(
+        "MATCH (g:Region)<-[:ABOUT]-(r:Report), (g)-[a:ADOPTS]->(:Initiative) "
+        "RETURN DISTINCT g.name, r.year, a.years")
+    assert rows
+    for _, year, years in rows:
+        assert years == [year]
+
+
+def test_loading_twice_changes_nothing(example_store, example_facts) -> None:
+    before = example_store.counts()
+    example_store.load_facts(example_facts)
+    assert example_store.counts() == before
+
+
+def test_a_changed_report_replaces_its_old_facts(example_store, example_facts) -> None:
+    old = example_facts["reports"][0]
+    new = dict(old, id="report:changed")  # re-extracted: new text digest, same source
+    entities = []
+    for e in example_facts["entities"]:
+        mentions = [dict(m, report=new["id"]) for m in e["mentions"] if m["report"] == old["id"]]
+        if mentions:
+            entities.append(dict(e, mentions=mentions, reports=[new["id"]]))
+    fewer = entities[:10]  # the new extraction finds ten of them
+    example_store.load_facts({**example_facts, "reports": [new], "entities": fewer, "relations": []})
+
+    _, rows = example_store.run("MATCH (r:Report {source: $s}) RETURN r.id", {"s": old["source"]})
+    assert rows == [["report:changed"]]
+    _, rows = example_store.run("MATCH (e)-[:MENTIONED_IN]->(:Report {id: $id}) RETURN DISTINCT e.id",
+                                {"id": new["id"]})
+    assert sorted(r[0] for r in rows) == sorted(e["id"] for e in fewer)
+    for label in ("Initiative", "IndustrialChain", "Park", "Project", "Enterprise"):
+        _, orphans = example_store.run(f"MATCH (e:{label}) WHERE NOT (e)-[:MENTIONED_IN]->() RETURN count(e)")
+        assert orphans == [[0]], f"stale {label} left behind"
+
+
+def test_a_failing_report_loads_not_at_all_and_the_rest_go_on(tmp_path: Path, example_facts) -> None:
+    facts = copy.deepcopy(example_facts)
+    bad = facts["reports"][1]
+    bad["year"] = "not a year"  # an INT64 column: the report's transaction fails part-way
+    with open_store(tmp_path / "g.lbdb") as store:
+        summary = store.load_facts(facts)
+        assert len(summary["failed"]) == 1 and bad["source"] in summary["failed"][0]
+        assert len(summary["loaded"]) == 4
+        _, rows = store.run("MATCH (r:Report) RETURN r.source ORDER BY r.source")
+        assert bad["source"] not in [r[0] for r in rows]
+        _, rows = store.run("MATCH (e)-[m:MENTIONED_IN]->(r:Report {id: $id}) RETURN count(m)", {"id": bad["id"]})
+        assert rows == [[0]]
+
+
+def test_reads_are_read_only_unless_asked(example_store) -> None:
+    with pytest.raises(StoreError, match="writes"):
+        example_store.run("CREATE (:Park {id: 'park:x', name: 'x'})")
+    example_store.run("CREATE (:Park {id: 'park:x', name: 'x'})", write=True)
+    assert example_store.run("MATCH (p:Park {id: 'park:x'}) RETURN p.name")[1] == [["x"]]
+
+
+def test_the_database_file_persists(tmp_path: Path, example_facts) -> None:
+    path = tmp_path / "sub" / "g.lbdb"
+    with open_store(path) as store:
+        store.load_facts(example_facts)
+        counts = store.counts()
+    with EmbeddedStore(path, read_only=True) as store:
+        assert store.counts() == counts
+        with pytest.raises(StoreError, match="read-only"):
+            store.run("MATCH (n:Park) DETACH DELETE n", write=True)
+
+
+def test_opening_a_missing_database_read_only_says_so(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database here"):
+        open_store(tmp_path / "nothing.lbdb", read_only=True)
+
+
+def test_db_path_order(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("POLICYKG_DB", raising=False)
+    assert db_path() == Path(".policykg/graph.lbdb")
+    monkeypatch.setenv("POLICYKG_DB", str(tmp_path / "env.lbdb"))
+    assert db_path() == tmp_path / "env.lbdb"
+    assert db_path(tmp_path / "given.lbdb") == tmp_path / "given.lbdb"
