@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.html import write_page
-from ontology.rdf import export_graph
-
 from extract import extract_paths
+from graph.html import write_page
 from graph.queries import run_query
 from graph.store import open_store
+from ontology.rdf import export_graph
 
 
 @dataclass

@@ -10,15 +10,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from graph.html import write_page
-from ontology.rdf import RDF_FORMATS, export_graph
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from extract import extract_paths
 from extract.ingest import expand
+from graph.html import write_page
 from graph.queries import QueryError, catalog, run_query
 from graph.store import StoreError, db_path, open_store
+from ontology.rdf import RDF_FORMATS, export_graph
 
 from . import __version__
 from .build import build as build_all
