@@ -18,6 +18,7 @@ from extract.ingest import expand
 from graph.html import write_page
 from graph.queries import QueryError, catalog, run_query
 from graph.store import StoreError, db_path, open_store
+from graph.view import ViewError
 from ontology.rdf import RDF_FORMATS, export_graph
 
 from . import __version__
@@ -28,7 +29,7 @@ app = typer.Typer(
     help="Turn Chinese government work reports into a knowledge graph, with evidence.",
     no_args_is_help=True, add_completion=False, rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Report files (.txt .md .csv .jsonl) or folders of them.",
@@ -43,6 +44,8 @@ TextField = Annotated[str | None, typer.Option("--text-field", help="Text column
                                                "[default: the first of full_text, text, content].")]
 Region = Annotated[str | None, typer.Option("--region", help="Region of every report, overriding the text.")]
 Year = Annotated[int | None, typer.Option("--year", help="Year reviewed of every report, overriding the text.")]
+Province = Annotated[str | None, typer.Option("--province", help="Province of every report (settles 朝阳区 and "
+                                              "other names found in several provinces).")]
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -109,7 +112,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
           html: Annotated[Path | None, typer.Option(help="Where to write the HTML view.")] = Path("graph.html"),
           ttl: Annotated[Path | None, typer.Option(help="Where to write the Turtle export.")] = Path("graph.ttl"),
-          text_field: TextField = None, region: Region = None, year: Year = None) -> None:
+          text_field: TextField = None, region: Region = None, year: Year = None,
+          province: Province = None) -> None:
     """Extract reports, load them, write graph.html and graph.ttl, and print a summary.
 
     Example: policykg build examples/reports
@@ -118,7 +122,7 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
         task = bar.add_task("", total=len(list(expand(paths))) or None)
         try:
             result = build_all(paths, db=db, neo4j=neo4j, html=html, ttl=ttl, text_field=text_field,
-                               overrides={"region": region, "year": year},
+                               overrides={"region": region, "year": year, "province": province},
                                progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
         except StoreError as exc:
             raise _fail(str(exc)) from exc
@@ -141,12 +145,13 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
 def extract(paths: Paths,
             out_path: Annotated[Path, typer.Option("--out", "-o", help="Facts JSON to write ('-' for stdout).")]
             = Path("facts.json"),
-            text_field: TextField = None, region: Region = None, year: Year = None) -> None:
+            text_field: TextField = None, region: Region = None, year: Year = None,
+            province: Province = None) -> None:
     """Extract facts from reports into a facts document (policykg/facts@1).
 
     Example: policykg extract examples/reports --out facts.json
     """
-    facts, problems = _extract(paths, text_field, {"region": region, "year": year})
+    facts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province})
     text = json.dumps(facts, ensure_ascii=False, indent=1)
     if str(out_path) == "-":
         sys.stdout.write(text + "\n")
@@ -257,9 +262,12 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
     Example: policykg viz --region 牡丹区 --out mudan.html
     """
     with _open(db, neo4j, read_only=True) as store:
-        path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
-                          chains=chain or [], types=types.split(",") if types else None,
-                          min_regions=min_regions, depth=depth, max_nodes=max_nodes)
+        try:
+            path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
+                              chains=chain or [], types=types.split(",") if types else None,
+                              min_regions=min_regions, depth=depth, max_nodes=max_nodes)
+        except ViewError as exc:
+            raise _fail(str(exc), 2) from exc
     out.print(f"wrote: {path}", markup=False)
 
 
@@ -277,7 +285,10 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
     if fmt not in RDF_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RDF_FORMATS)}", param_hint="--format")
     with _open(db, neo4j, read_only=True) as store:
-        path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+        try:
+            path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+        except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
+            raise _fail(f"{out_path}: {exc}") from exc
     out.print(f"wrote: {path}", markup=False)
 
 

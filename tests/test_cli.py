@@ -151,3 +151,15 @@ def test_the_console_script_runs(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("policykg")
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("policykg ")
+
+
+def test_viz_unknown_focus_is_bad_usage(loaded_db: Path, tmp_path: Path) -> None:
+    result = invoke("viz", "--db", loaded_db, "--region", "不存在区", "--out", tmp_path / "v.html")
+    assert result.exit_code == 2
+    assert "不存在区" in result.stderr and result.stderr.strip().count("\n") == 0
+
+
+def test_export_rejects_a_bad_base_on_one_line(loaded_db: Path, tmp_path: Path) -> None:
+    result = invoke("export", "--db", loaded_db, "--base", "not an iri", "--out", tmp_path / "g.ttl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error:") and result.stderr.strip().count("\n") == 0
