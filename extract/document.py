@@ -30,6 +30,9 @@ class Mention:
     `name` is the canonical name; the surface form is `doc.text[start:end]`.
     `standalone` marks a list item that the nesting rule keeps although it
     stands inside a longer name; `source` names the component that found it.
+    `scope` is, for a township (镇, 乡, 街道: no code of its own), the code of
+    the division it lies in; its identity is `scope:name`, so two towns of
+    the same name in different counties stay apart.
     """
 
     type: str
@@ -42,10 +45,20 @@ class Mention:
     standalone: bool = False
     source: str = "cue"
     aliases: tuple[str, ...] = ()
+    scope: str | None = None
 
 
-#: How a relation names an entity: (type, canonical name, region code or None).
+#: How a relation names an entity: (type, canonical name, region identity or None).
+#: A region's identity is its code; a township's (no code) is
+#: "<code of the division it lies in>:<name>" (see `region_identity`).
 EntityKey = tuple[str, str, "str | None"]
+
+
+def region_identity(code: str | None, scope: str | None, name: str) -> str | None:
+    """The identity of a region: its code, or for a township `scope:name` (None without either)."""
+    if code:
+        return code
+    return f"{scope}:{name}" if scope else None
 
 
 @dataclass
@@ -87,6 +100,12 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[RelationMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: Paragraphs (lines of the normalised text), in normalised offsets.
+    paragraphs: list[Span] = field(default_factory=list)
+    #: Metadata given from outside the text (table columns, command-line overrides), by key:
+    #: region, province, year_reviewed, report_year, date, speaker, title. `read_metadata`
+    #: prefers these to what the header says.
+    given: dict[str, str] = field(default_factory=dict)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) to the original text."""

@@ -1,15 +1,302 @@
-"""Enterprises (企业): names ending in 集团, 公司 or 银行."""
+"""Enterprises (企业): named companies, groups, banks and commercial bodies.
+
+Four ways a company is found (GUIDELINES, Enterprise):
+
+1. by its suffix (`data/enterprise_suffixes.tsv`): 王晁煤电集团, 齐鲁银行 (strong
+   suffixes) or 青峰石油, 瑞康药业 (weak ones, which are also sector words:
+   the name needs a short brand and an enterprise verb or punctuation after
+   it, so 发展新材料 is no company);
+2. as an item of a list closed by a company category (锦川化工、万瑞高科等16家企业);
+3. beside a company in a short list governed by a company verb
+   (依托远洋空分、巨丰能源);
+4. as a company standing on its own in a project list (丰元汇能、创普斯等11个
+   锂电项目): the project finder marks list items (`source="list"`); an item
+   that reads as a company (a suffix, or a short brand without product,
+   sector or place words) is also an Enterprise, marked standalone so the
+   nesting rule keeps it.
+
+Not companies: government bodies, universities, institutes, hospitals, schools
+(`data/enterprise_exclusions.txt`) and generic kinds (平台公司, 知名教育集团).
+
+A company followed by a building verb and a project (王晁煤电集团新布局电池隔膜
+项目) owns it: the project is named with the company in front (GUIDELINES,
+Project), which also gives the UNDERTAKES relation.
+"""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from . import tokens
 from .document import Document, Mention
+from .lexicon import load_list, load_table
+from .namespan import (
+    has_proper_part,
+    is_name_char,
+    list_words,
+    name_before,
+    proper_part,
+    run_start,
+    split_items,
+    strip_quotes,
+    word_starts,
+)
 
-_ENTERPRISE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:集团|有限公司|公司|银行)")
+GENERIC = ("enterprise_generic.txt", "chains_national.tsv")
+
+
+
+@cache
+def _suffixes() -> tuple[frozenset[str], dict[str, str]]:
+    table = {suffix: strength for suffix, strength in load_table("enterprise_suffixes.tsv")}
+    return frozenset(table), table
+
+
+@cache
+def _chars(list_name: str) -> frozenset[str]:
+    """A data list of single characters (estate endings, suffix continuations)."""
+    return frozenset(load_list(list_name))
+
+
+@cache
+def _words(list_name: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(list_words(list_name), key=len, reverse=True))))
+
+
+@cache
+def _list_tail() -> re.Pattern[str]:
+    cats = "|".join(map(re.escape, load_list("enterprise_list_categories.txt")))
+    return re.compile(rf"等\s*(?:\d+\s*[家个])?(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
+
+
+def _excluded(name: str) -> bool:
+    return bool(_words("enterprise_exclusions.txt").search(name))
+
+
+def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
+    """True when `name` (ending in `suffix`) is a company's name: a brand besides generic words.
+
+    The whole name must not be a sector (生物医药, 精细化工) and a weak suffix
+    needs a brand of 2-4 characters that is no product (钙基纳米新材料).
+    """
+    if _excluded(name) or not 2 <= len(name) <= 20:
+        return False
+    brand = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
+    if strength == "weak" and (not 2 <= len(brand) <= 4 or _words("enterprise_product_words.txt").search(brand)):
+        return False
+    proper = proper_part(name, GENERIC)
+    if suffix and proper.endswith(suffix):
+        proper = proper[: -len(suffix)]
+    return len(proper) >= 2 and has_proper_part(brand, GENERIC)
+
+
+def _part_of_word(text: str, end: int) -> bool:
+    """集团化, 公司制: the suffix starts a longer word, so it ends no name."""
+    return text[end : end + 1] in _chars("enterprise_suffix_continuations.txt")
+
+
+def _follows_as_company(text: str, end: int) -> bool:
+    """After a weak-suffix name: punctuation, the end, or an enterprise verb."""
+    if end >= len(text) or not is_name_char(text[end]):
+        return True
+    return bool(_words("enterprise_followers.txt").match(text, end))
+
+
+def _add(doc: Document, taken: list[tuple[int, int]], start: int, end: int, standalone: bool = False,
+         source: str = "cue") -> Mention:
+    name = strip_quotes(doc.text[start:end])
+    m = Mention("Enterprise", name, start, end, standalone=standalone, source=source)
+    doc.mentions.append(m)
+    taken.append((start, end))
+    return m
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+def find_by_suffix(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """Names that end in a company suffix, cut on the left at a boundary word (the longest wins).
+
+    A name that is exactly a facility-list item of a project (光启半导体 in
+    光启半导体等产业研究院) is that facility's, not a company.
+    """
+    text = doc.text
+    suffixes, table = _suffixes()
+    items = {(p.start, p.end) for p in doc.mentions
+             if p.type == "Project" and p.source == "list" and not p.name.endswith("项目")}
+    found: list[tuple[int, int]] = []
+    for suffix_start, suffix in word_starts(text, suffixes):
+        end = suffix_start + len(suffix)
+        strength = table[suffix]
+        if _part_of_word(text, end) or (strength == "weak" and not _follows_as_company(text, end)):
+            continue
+        start = name_before(text, end, lambda n, s=suffix, st=strength: company_name(n, s, st),
+                            max_len=16, min_len=len(suffix) + 2)
+        if start is not None and (start, end) not in items and not (start > 0 and text[start - 1] in "“\""):
+            found.append((start, end))  # a quoted name is a title (“四好商会”), not a company
+    for start, end in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if not _overlaps(taken, start, end):
+            _add(doc, taken, start, end)
+
+
+def find_lists(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """Items of a list closed by 等 and a company category (X、Y等骨干企业)."""
+    text = doc.text
+    for m in _list_tail().finditer(text):
+        if len(m.group("cat")) > 4 and has_proper_part(m.group("cat"), GENERIC):
+            continue  # a long named category is not a plain "companies" (…产业链集聚规上工业企业)
+        end = m.start()
+        if end == 0 or not is_name_char(text[end - 1]):
+            continue
+        start = run_start(text, end, max_len=80, extra="、“”\"")
+        items = split_items(text, start, end)
+        if not items:
+            continue
+        first_s, first_e = items[0]
+        cut = name_before(text, first_e, company_name, floor=first_s, max_len=first_e - first_s)
+        items = ([(cut, first_e)] if cut is not None else []) + items[1:]
+        for s, e in items:
+            if not _overlaps(taken, s, e) and company_name(strip_quotes(text[s:e])):
+                _add(doc, taken, s, e)
+
+
+def find_companions(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """A short name listed beside a company under a company verb (依托远洋空分、巨丰能源)."""
+    text = doc.text
+    governors = _words("enterprise_governors.txt")
+    found = sorted(taken)
+    for s, e in found:
+        # the list this company stands in: items joined by 、 or 与, at most three
+        start = run_start(text, s, max_len=24, extra="、")
+        stop = e
+        while stop < len(text) and text[stop] == "、":
+            nxt = stop + 1
+            while nxt < len(text) and is_name_char(text[nxt]):
+                nxt += 1
+            stop = nxt
+        items = split_items(text, start, stop)
+        if not 2 <= len(items) <= 3:
+            continue
+        first_s, first_e = items[0]
+        gov = governors.search(text, first_s, first_e)
+        if gov is None or gov.start() != first_s:
+            continue
+        items[0] = (gov.end(), first_e)
+        for i_s, i_e in items:
+            item = text[i_s:i_e]
+            if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in _chars("estate_endings.txt"):
+                continue
+            if company_name(item) and not _words("enterprise_product_words.txt").search(item):
+                _add(doc, taken, i_s, i_e)
+
+
+def company_item(item: str, category: str) -> bool:
+    """True when a project-list item reads as a company standing on its own.
+
+    A suffix with a short brand (万楷高分子, 齐鲁银行东城支行), or a coined brand
+    of 2-4 characters (丰元汇能, 创普斯) without product, sector or place words,
+    in a list that is not of urban or tourism works (青云府 等保交楼项目).
+    """
+    if _excluded(item) or _words("enterprise_product_words.txt").search(item):
+        return False
+    _, table = _suffixes()
+    for suffix, strength in table.items():
+        if item.endswith(suffix) and len(item) > len(suffix) + 1:
+            return company_name(item, suffix, strength)
+    if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in _chars("estate_endings.txt"):
+        return False
+    return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item)
+
+
+def _brand_like(item: str) -> bool:
+    """A coined brand, not ordinary words: jieba does not know its first two characters as a word.
+
+    丰元汇能 and 创普斯 start with characters jieba leaves single; 光学薄膜,
+    石墨涂层 and 预制面食 are dictionary words throughout, so they are products.
+    """
+    words = tokens.cut(item)
+    return bool(words) and len(words[0]) == 1
+
+
+def find_list_companies(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """Project-list items that are companies (丰元汇能、创普斯等11个锂电项目)."""
+    text = doc.text
+    for p in list(doc.mentions):
+        if p.type != "Project" or p.source != "list" or not p.name.endswith("项目"):
+            continue
+        item = text[p.start : p.end]
+        quoted = text[p.start - 1 : p.start] in "“\"" and p.start > 0
+        category = text[p.end : p.end + 12]
+        if not quoted and company_item(item, category) and not _overlaps(taken, p.start, p.end):
+            _add(doc, taken, p.start, p.end, standalone=True, source="list")
+
+
+@cache
+def _owner_verb() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(load_list("enterprise_owner_verbs.txt"), key=len, reverse=True)))
+    return re.compile(rf"(?:的)?(?:新|已|正在)?(?:{verbs})")
+
+
+def attach_owned_projects(doc: Document) -> None:
+    """A company, a building verb and a project: the project is named with its owner in front.
+
+    王晁煤电集团新布局电池隔膜项目 → 王晁煤电集团电池隔膜项目 (alias the text's
+    form); 青峰矿业集团建成研发大楼 → 青峰矿业集团研发大楼.
+    """
+    from .projects import FACILITY_GENERIC, _heads  # projects runs first; no import cycle at load time
+
+    text = doc.text
+    heads, _table = _heads()
+    for e in [m for m in doc.mentions if m.type == "Enterprise"]:
+        v = _owner_verb().match(text, e.end)
+        if v is None:
+            continue
+        obj_start = v.end()
+        stop = obj_start
+        while stop < len(text) and is_name_char(text[stop]) and stop - obj_start < 16:
+            stop += 1
+        best = None
+        for h_start, head in word_starts(text[obj_start:stop], heads):
+            best = obj_start + h_start + len(head)
+        project_end = text.find("项目", obj_start, stop)
+        if project_end >= 0:
+            best = project_end + 2
+        if best is None or best - obj_start < 3:
+            continue
+        obj = text[obj_start:best]
+        existing = next((p for p in doc.mentions if p.type == "Project" and p.start == obj_start), None)
+        name = e.name + obj
+        if existing is not None:
+            existing.aliases = tuple({*existing.aliases, existing.name, obj} - {name})
+            existing.name = name
+            existing.end = max(existing.end, best)
+        elif has_proper_part(e.name + obj, FACILITY_GENERIC):
+            doc.mentions.append(Mention("Project", name, obj_start, best, source="owner", aliases=(obj,)))
+
+
+def merge_short_forms(doc: Document) -> None:
+    """A company named by its brand alone (启元) and with a suffix (启元新能源) is one company."""
+    _, table = _suffixes()
+    names = {m.name for m in doc.mentions if m.type == "Enterprise"}
+    full = {}
+    for short in names:
+        longer = [n for n in names if n.startswith(short) and n[len(short):] in table]
+        if len(longer) == 1:
+            full[short] = longer[0]
+    for m in doc.mentions:
+        if m.type == "Enterprise" and m.name in full:
+            m.aliases = tuple({*m.aliases, m.name})
+            m.name = full[m.name]
 
 
 def find_enterprises(doc: Document) -> Document:
-    """Pipeline component: company names by their head word."""
-    for m in _ENTERPRISE.finditer(doc.text):
-        doc.mentions.append(Mention("Enterprise", m.group(), m.start(), m.end()))
+    """Pipeline component: companies by suffix, company lists, list-item companies, owned projects."""
+    taken: list[tuple[int, int]] = []
+    find_by_suffix(doc, taken)
+    find_lists(doc, taken)
+    find_list_companies(doc, taken)
+    find_companions(doc, taken)
+    merge_short_forms(doc)
+    attach_owned_projects(doc)
     return doc

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from . import divisions
-from .document import Document, EntityKey, Mention
+from .document import Document, EntityKey, Mention, region_identity
 
 SCHEMA = "policykg/facts@1"
 
@@ -34,22 +34,30 @@ def report_id(doc: Document) -> str:
 
 
 def entity_id(type_: str, name: str, code: str | None = None) -> str:
-    """Stable id of an entity: a region by its code, anything else by type and name."""
+    """Stable id of an entity: a region by its identity, anything else by type and name.
+
+    A region's identity is its code (region:370405000000), or for a township,
+    which has no code, the code of its county and its name
+    (region:370405000000:马兰屯镇), so same-named towns of two counties differ.
+    """
     if type_ == "Region" and code:
         return "region:" + code
     return f"{type_.lower()}:" + _digest(f"{type_}\x1f{name}")
 
 
 def _key(m: Mention) -> EntityKey:
-    return (m.type, m.name, m.code if m.type == "Region" else None)
+    return (m.type, m.name, region_identity(m.code, m.scope, m.name) if m.type == "Region" else None)
 
 
 def _entity_record(key: EntityKey) -> dict[str, Any]:
-    type_, name, code = key
+    type_, name, identity = key
     level = None
+    code = identity if identity and ":" not in identity else None
     if type_ == "Region" and code and divisions.get(code):
         level = divisions.get(code).level
-    return {"id": entity_id(type_, name, code), "type": type_, "name": name, "aliases": [],
+    elif type_ == "Region" and identity:
+        level = "township"
+    return {"id": entity_id(type_, name, identity), "type": type_, "name": name, "aliases": [],
             "kind": None, "level": level, "code": code, "reports": [], "mentions": []}
 
 

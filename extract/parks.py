@@ -1,15 +1,120 @@
-"""Parks (园区): names ending in a park head word."""
+"""Parks (园区): named zones for industry, logistics, technology, agriculture, commerce.
+
+A park is found by its head word (`data/park_heads.tsv`: 经济开发区, 产业园,
+物流园, 农高区, 养殖基地 …), cut on the left at a boundary word (`namespan`),
+or as an item of a list closed by a park head (金羽鸵鸟、青山黑熊等养殖基地 →
+金羽鸵鸟养殖基地, 青山黑熊养殖基地).
+
+A park must have a proper part: a zone named only by its sector (化工产业园,
+数字经济产业园) or by generic words (省级现代农业产业园) is not a park — its
+sector is a chain (GUIDELINES, Park). A zone named by the report's own level
+(区电子商务产业园) is named. A 基地 that the sentence sets as a goal
+(建成全国领先的锂电材料生产基地) or a body (产业园区管理委员会) is not a park.
+"""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .document import Document, Mention
+from .lexicon import load_list, load_table
+from .namespan import (
+    clause_bounds,
+    has_proper_part,
+    is_name_char,
+    name_before,
+    run_start,
+    split_items,
+    strip_quotes,
+    word_starts,
+)
+from .projects import level_prefix
 
-_PARK = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:经济开发区|高新技术产业开发区|高新区|产业园|工业园|物流园|智造园)")
+GENERIC = ("park_generic.txt", "chains_national.tsv", "project_generic.txt")
+_COUNT_OR_AND = re.compile(r"\d+\s*个|[与及]")
+
+
+@cache
+def _heads() -> tuple[frozenset[str], dict[str, str]]:
+    table = {head: kind for head, kind in load_table("park_heads.tsv")}
+    return frozenset(table), table
+
+
+@cache
+def _goal_verbs() -> re.Pattern[str]:
+    words = sorted(load_list("park_goal_verbs.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def is_park_name(doc: Document, name: str, head: str) -> bool:
+    """True when a park name has a proper part besides its head, sectors and generic words.
+
+    A park name holds no count and no 与/及 (10个产业园区, A与B园区); 和 may
+    stand inside a name (佳和), so it is left to the boundary cut.
+    """
+    if _COUNT_OR_AND.search(name):
+        return False
+    body = strip_quotes(name)[: len(name) - len(head)] if name.endswith(head) else strip_quotes(name)
+    if has_proper_part(body, GENERIC):
+        return True
+    prefix = level_prefix(doc, name)
+    return prefix is not None and len(body) > len(prefix)
+
+
+def _add(doc: Document, taken: list[tuple[int, int]], start: int, end: int, name: str, aliases: tuple[str, ...] = ()
+         ) -> None:
+    surface = strip_quotes(doc.text[start:end])
+    extra = tuple(a for a in {surface, *aliases} if a != name)
+    doc.mentions.append(Mention("Park", name, start, end, aliases=extra))
+    taken.append((start, end))
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
 
 
 def find_parks(doc: Document) -> Document:
-    """Pipeline component: park names by their head word."""
-    for m in _PARK.finditer(doc.text):
-        doc.mentions.append(Mention("Park", m.group(), m.start(), m.end()))
+    """Pipeline component: parks by head word, and the items of park lists."""
+    text = doc.text
+    heads, table = _heads()
+    blockers = tuple(load_list("park_blockers.txt"))
+    taken: list[tuple[int, int]] = []
+    last_end = -1
+    for head_start, head in word_starts(text, heads):
+        end = head_start + len(head)
+        if head_start < last_end or text.startswith(blockers, end):
+            continue
+        last_end = end
+        c_start, _ = clause_bounds(text, head_start)
+        if table[head] == "base" and _goal_verbs().search(text[c_start : head_start]):
+            continue
+        # a list closed by the head: 金羽鸵鸟、青山黑熊等养殖基地
+        if text[head_start - 1 : head_start] == "等":
+            _find_list(doc, taken, head_start - 1, head)
+            continue
+        start = name_before(text, end, lambda n, h=head: is_park_name(doc, n, h), max_len=24,
+                            min_len=len(head) + 2)
+        if start is None or start >= head_start or _overlaps(taken, start, end):
+            continue
+        _add(doc, taken, start, end, strip_quotes(text[start:end]))
     return doc
+
+
+def _find_list(doc: Document, taken: list[tuple[int, int]], deng: int, head: str) -> None:
+    """Items before 等 + park head, each named item + head."""
+    text = doc.text
+    if deng == 0 or not is_name_char(text[deng - 1]):
+        return
+    start = run_start(text, deng, max_len=80, extra="、“”\"")
+    items = split_items(text, start, deng)
+    if not items:
+        return
+    first_s, first_e = items[0]
+    cut = name_before(text, first_e, lambda n: is_park_name(doc, n, ""), floor=first_s, max_len=first_e - first_s)
+    items = ([(cut, first_e)] if cut is not None else []) + items[1:]
+    for s, e in items:
+        item = strip_quotes(text[s:e])
+        if len(item) < 2 or _overlaps(taken, s, e) or not is_park_name(doc, item, ""):
+            continue
+        name = item if item.endswith(head) else item + head
+        _add(doc, taken, s, e, name, (item,))

@@ -1,19 +1,354 @@
-"""Projects (项目): named undertakings written with 项目 or 工程."""
+"""Projects (项目): named undertakings with a budget or a physical result.
+
+Four finders, run in this order, each skipping text an earlier one took:
+
+1. lists — items of an enumeration closed by a project category
+   (丰元汇能、创普斯等11个锂电项目 → 丰元汇能项目, 创普斯项目; roads before
+   等城市道路 keep their own head). Table: `data/project_lists.tsv`.
+2. cue — a name written with 项目 (山钢新旧动能转换项目), cut on the left at a
+   boundary word (`namespan`).
+3. works — a work on a named place (…工程, …提升改造, …综合治理) whose name
+   holds a place word (路, 河, 公园 …) after a proper part.
+4. facilities — a facility with its own head (…中心, …医院, …公园) in a clause
+   that builds or opens something.
+
+A name must have a proper part (`data/project_generic.txt`,
+`data/project_facility_generic.txt`); a facility named by the report's own
+level and its function (区中医医院改扩建项目) counts as named (GUIDELINES,
+Project). A list item that is a company is also an Enterprise; that is
+decided in `enterprises.py`, which sees the items through `source="list"`.
+"""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .document import Document, Mention
+from .lexicon import load_list, load_table
+from .namespan import (
+    clause_bounds,
+    has_proper_part,
+    is_name_char,
+    name_before,
+    run_start,
+    split_items,
+    strip_quotes,
+    word_regex,
+    word_starts,
+)
 
-_PROJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{3,16}?项目")
-_GENERIC = re.compile(r"^(重点|重大|技改|新建|续建|在建|产业|招商|民生|省|市|县|区|个|项)")
+#: Generic words of project names; sectors (chains_national.tsv, kept by the
+#: chain finder) only qualify a project and never name it (新材料项目).
+GENERIC = ("project_generic.txt", "chains_national.tsv")
+FACILITY_GENERIC = (*GENERIC, "project_facility_generic.txt")
+_PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
+_COUNT = r"(?:[\d一二三四五六七八九十两]+\s*(?:个|条|处|所|座|家|项))"
+
+
+@cache
+def _list_categories() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(pattern), template, check) for pattern, template, check in load_table("project_lists.tsv")]
+
+
+@cache
+def _list_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """How a list of projects ends after its items.
+
+    The first pattern: 等 or a count, a short category (it may hold 、) and an
+    optional count (…、X等13个工业转型升级、扩能改造项目). The second: a road
+    category (the `road` rows of `project_lists.tsv`) straight after the items
+    and a count (…、青松路县乡道路6条). The third finds every word that can
+    close a list (to try the shortest category first).
+    """
+    facility_heads = [h for h, kind in load_table("project_heads.tsv") if kind == "facility"]
+    heads = "|".join(map(re.escape, sorted({*load_list("project_list_heads.txt"), *facility_heads},
+                                           key=len, reverse=True)))
+    counted = re.compile(
+        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>(?:[^\W\d等]|、){{0,12}}?)"
+        rf"(?P<head>{heads})\s*(?P<n2>{_COUNT})?"
+    )
+    road_cats = "|".join(pattern for pattern, _template, check in load_table("project_lists.tsv")
+                         if check == "road" and not pattern.startswith(".*"))
+    roads = re.compile(rf"(?P<cat>(?:{road_cats}))\s*(?P<n2>{_COUNT})")
+    return counted, roads, re.compile(rf"(?=({heads}))")
+
+
+@cache
+def _heads() -> tuple[frozenset[str], dict[str, str]]:
+    table = {head: kind for head, kind in load_table("project_heads.tsv")}
+    return frozenset(table), table
+
+
+@cache
+def _area_words() -> tuple[str, ...]:
+    return tuple(load_list("project_area_words.txt"))
+
+
+@cache
+def _head_blockers() -> dict[str, tuple[str, ...]]:
+    rows = {head: tuple(following.split("|")) for head, following in load_table("project_head_blockers.tsv")}
+    common = rows.get("*", ())
+    return {head: (common if head == "*" else common + following) for head, following in rows.items()}
+
+
+@cache
+def _place_word() -> re.Pattern[str]:
+    words = sorted(load_list("project_place_words.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _level_rules() -> dict[str, tuple[tuple[str, ...], str]]:
+    rows = load_table("level_prefix.tsv")
+    return {suffix: (tuple(prefixes.split("|")), blocked) for suffix, prefixes, blocked in rows}
+
+
+def level_prefix(doc: Document, name: str) -> str | None:
+    """The prefix of `name` that stands for the report's own level (区, 县级 …), or None."""
+    region = doc.meta.region or ""
+    rules = _level_rules().get(region[-1:]) if region else None
+    if not rules:
+        return None
+    prefixes, blocked = rules
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if name.startswith(prefix) and len(name) > len(prefix) + 1 and name[len(prefix)] not in blocked:
+            return prefix
+    return None
+
+
+def is_named(doc: Document, name: str, facility: bool = False) -> bool:
+    """True when a project name has a proper part, or is the report's level plus a function."""
+    plain = _PAREN.sub("", strip_quotes(name))
+    lists = FACILITY_GENERIC if facility else GENERIC
+    if has_proper_part(plain, lists):
+        return True
+    if re.match(r"^[区县市]?第[一二三四五六七八九十\d]+", plain):
+        return True  # 第三水厂, 区第二水厂: an ordinal picks out one facility
+    prefix = level_prefix(doc, plain)
+    return prefix is not None and len(plain) - len(prefix) >= 2
+
+
+def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _add(doc: Document, spans: list[tuple[int, int]], start: int, end: int, name: str,
+         source: str, aliases: tuple[str, ...] = ()) -> None:
+    name = strip_quotes(name)
+    surface = strip_quotes(doc.text[start:end])
+    extra = tuple(a for a in {surface, *aliases} if a and a != name)
+    doc.mentions.append(Mention("Project", name, start, end, source=source, aliases=extra))
+    spans.append((start, end))
+
+
+def _category_template(cat: str) -> tuple[str, str] | None:
+    """(naming template, item check) of a list category, from `project_lists.tsv`.
+
+    A category that ends in a facility head and is no name itself
+    (5处社区服务中心, 等产业研究院) names each item with the category appended.
+    """
+    for pattern, template, check in _list_categories():
+        if pattern.fullmatch(cat):
+            return template, check
+    _, table = _heads()
+    if any(cat.endswith(h) for h, kind in table.items() if kind == "facility") and not has_proper_part(
+        cat, FACILITY_GENERIC
+    ):
+        return "{item}" + cat, "named"
+    return None
+
+
+def _shortest_category(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The template of the shortest category in text[start:end] that has one.
+
+    等城市道路提质改造: 城市道路 (roads) wins over 城市道路提质改造 (no template).
+    """
+    heads = _list_tails()[2]
+    for h in heads.finditer(text, start, end):
+        found = _category_template(text[start : h.start() + len(h.group(1))])
+        if found is not None:
+            return found
+    return None
+
+
+def _item_name(template: str, item: str) -> tuple[str, tuple[str, ...]]:
+    """Canonical name and aliases of one list item under a category template.
+
+    An item that already ends in a head word of its own keeps it (青松岭公园等公园游园).
+    """
+    plain = _PAREN.sub("", item)
+    suffix = template.replace("{item}", "")
+    own_head = suffix != "项目" and any(plain.endswith(h) for h in _heads()[1])
+    name = plain if not suffix or plain.endswith(suffix) or own_head else plain + suffix
+    aliases = tuple(a for a in {item, plain} if a != name)
+    return name, aliases
+
+
+def _split_first(doc: Document, items: list[tuple[int, int]], floor: int) -> list[tuple[int, int]]:
+    """Cut the first item of a list on the left; drop it when no name is left."""
+    text = doc.text
+    first_s, first_e = items[0]
+    cut = name_before(text, first_e, lambda n: is_named(doc, n, facility=True), floor=max(floor, first_s),
+                      max_len=first_e - first_s, extra="()")
+    return ([(cut, first_e)] if cut is not None else []) + items[1:]
+
+
+@cache
+def _road() -> re.Pattern[str]:
+    words: dict[str, list[str]] = {"head": [], "part": []}
+    for kind, word in load_table("road_words.tsv"):
+        words[kind].append(re.escape(word))
+    heads, parts = ("|".join(sorted(words[k], key=len, reverse=True)) for k in ("head", "part"))
+    return re.compile(rf"[\w·]{{2,12}}(?:{heads})(?:{parts})?(?:\(.*\))?")
+
+
+def _road_item(item: str) -> bool:
+    """A road named by its own words (和顺路, 中山大街东延, S101青云线): a road head after two characters."""
+    return bool(_road().fullmatch(item))
+
+
+def find_lists(doc: Document, spans: list[tuple[int, int]]) -> None:
+    """Items of enumerations closed by 等 or a count and a project category."""
+    text = doc.text
+    counted, roads, _ = _list_tails()
+    tails = [(m, True) for m in counted.finditer(text)] + [(m, False) for m in roads.finditer(text)]
+    tails = [(m, c) for m, c in tails if m.group("cat") is not None]
+    for m, has_deng_group in sorted(tails, key=lambda t: t[0].start()):
+        end = m.start()
+        if end == 0 or not (is_name_char(text[end - 1]) or text[end - 1] in "”\"」)"):
+            continue
+        window = re.match(r"[^，,。；;：:！？!?\n]{0,16}", text[m.start("cat") :]).group()
+        found = _shortest_category(text, m.start("cat"), m.start("cat") + len(window))
+        if found is None:
+            continue
+        template, check = found
+        deng = has_deng_group and bool(m.group("deng"))
+        floor = max((e for s, e in spans if e <= end), default=0)
+        start = run_start(text, end, floor=floor, max_len=150, extra="、“”\"()")
+        items = split_items(text, start, end)
+        if not items or (not deng and len(items) < 2):
+            continue  # a count straight after one word is a quantity (改造5所幼儿园), not a list
+        for s, e in _split_first(doc, items, floor):
+            item = strip_quotes(text[s:e])
+            if not 2 <= len(item) <= 30 or _taken(spans, s, e):
+                continue
+            ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
+            if ok:
+                name, aliases = _item_name(template, item)
+                _add(doc, spans, s, e, name, "list", aliases)
+
+
+def _boundary_inside(text: str) -> bool:
+    return bool(word_regex("span_boundaries.txt").search(text))
+
+
+def find_cued(doc: Document, spans: list[tuple[int, int]]) -> None:
+    """Names written with 项目, cut on the left at a boundary word.
+
+    A、B项目 and A和B项目 (no 等) give one project per item, when every item
+    is a name of its own.
+    """
+    text = doc.text
+    blockers = tuple(load_list("project_cue_blockers.txt"))
+    for m in re.finditer("项目", text):
+        end = m.start()
+        if _taken(spans, end - 1, m.end()) or text[:end].endswith(blockers):
+            continue
+        if re.match(_COUNT + r"(?!月|小时|天)", text[m.end() :]):
+            continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
+        floor = max((e for s, e in spans if e <= end), default=0)
+        start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and is_named(doc, n, facility=True),
+                            floor=floor, max_len=40, extra="、")
+        if start is None:
+            continue
+        items = split_items(text, start, end)
+        if len(items) > 1 and all(
+            is_named(doc, text[s:e]) and not _boundary_inside(text[s:e]) for s, e in items[1:]
+        ) and is_named(doc, text[items[0][0]:items[0][1]]):
+            for s, e in items:
+                item = strip_quotes(text[s:e])
+                _add(doc, spans, s, e, item + "项目", "cue", (item,))
+            continue
+        s, _ = items[-1] if items else (start, end)
+        if len(text[s:end]) < 3 or not is_named(doc, text[s:end]):
+            continue
+        _add(doc, spans, s, m.end(), text[s:m.end()], "cue")
+        # A和B项目: the item before 和 is a project of its own
+        if s >= 2 and text[s - 1] == "和":
+            prev = name_before(text, s - 1, lambda n: len(n) >= 3 and is_named(doc, n), floor=floor)
+            if prev is not None and not _taken(spans, prev, s - 1):
+                item = text[prev : s - 1]
+                _add(doc, spans, prev, s - 1, item + "项目", "cue", (item,))
+
+
+def _ends_in_facility(item: str) -> bool:
+    _, table = _heads()
+    return any(item.endswith(h) for h, kind in table.items() if kind == "facility")
+
+
+def _has_place(doc: Document, name: str) -> bool:
+    """Every 、-item holds a place word (路, 河, 公园 …), one after a proper part (not a bare 道路).
+
+    The report's own level counts as the proper part (县人民医院新院区工程).
+    """
+    items = name.split("、")
+    if not all(_place_word().search(item) for item in items):
+        return False
+    for item in items:
+        for m in _place_word().finditer(item):
+            before = item[: m.start()]
+            prefix = level_prefix(doc, item)
+            if has_proper_part(before, FACILITY_GENERIC) or (prefix and before.startswith(prefix)):
+                return True
+    return False
+
+
+def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
+    """Works and facilities named with their own head word (the longest candidate wins)."""
+    text = doc.text
+    heads, table = _heads()
+    verbs = word_regex("project_verbs.txt")
+    blockers = _head_blockers()
+    found: list[tuple[int, int, str]] = []
+    for head_start, head in word_starts(text, heads):
+        head_end = head_start + len(head)
+        kind = table[head]
+        if _taken(spans, head_start, head_end) or text.startswith(blockers.get(head, blockers["*"]), head_end):
+            continue
+        floor = max((e for s, e in spans if e <= head_start), default=0)
+
+        def valid(n: str, kind: str = kind) -> bool:
+            if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大)", n):
+                return False
+            if kind == "works":
+                # 曹家镇污水处理厂、县第二水厂扩建工程: an item with a head of its own is a work of its own
+                if any(_ends_in_facility(item) for item in n.split("、")[:-1]):
+                    return False
+                return _has_place(doc, n) and is_named(doc, n, facility=True)
+            return is_named(doc, n, facility=True)
+
+        if kind == "facility" and text[:head_start].endswith(_area_words()):
+            continue  # 深圳东部中心: a planning area, not a facility
+        start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2,
+                            extra="、《》" if kind == "works" else "《》")
+        if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):
+            continue  # after 等 it is a list's category; in quotes a coinage
+        if kind == "facility" and re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):
+            continue  # 家庭教育服务站9处: a kind of facility counted, not one named
+        c_start, c_end = clause_bounds(text, head_start)
+        if kind == "facility" and not verbs.search(text[c_start:c_end]):
+            continue
+        found.append((start, head_end, kind))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    for start, end, kind in found:
+        if not _taken(spans, start, end):
+            _add(doc, spans, start, end, text[start:end], kind)
 
 
 def find_projects(doc: Document) -> Document:
-    """Pipeline component: names ending in 项目 with a proper part."""
-    for m in _PROJECT.finditer(doc.text):
-        name = m.group()
-        if _GENERIC.match(name) or re.match(r"^\d", name):
-            continue
-        doc.mentions.append(Mention("Project", name, m.start(), m.end()))
+    """Pipeline component: list items, 项目 cues, named works and facilities."""
+    spans: list[tuple[int, int]] = []
+    find_lists(doc, spans)
+    find_cued(doc, spans)
+    find_heads(doc, spans)
     return doc

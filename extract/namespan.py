@@ -1,0 +1,240 @@
+"""Where a name starts: left boundaries, list items and the "proper part" test.
+
+Chinese has no spaces, so a name that ends in a head word (…项目, …产业园,
+…集团) has to be cut on the left. The cut is the nearest of: a character that
+cannot be inside a name (punctuation), or a *boundary word* — a verb, adverb
+or preposition that introduces an object (加快, 推进, 实施, 依托, 的, 对 …),
+listed in `data/span_boundaries.txt`. A boundary word directly before the head
+leaves no name and is skipped (基础设施建设项目: 建设 is part of the name).
+
+Whether a name is *named* (has a distinguishing proper part, GUIDELINES
+"Common rules") is tested by removing generic words (data lists per type)
+and counts; what is left must be at least two characters of a real name.
+
+Everything here is table-driven and compiled once; per-candidate work is a
+scan of at most a few dozen characters.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+
+import ahocorasick
+
+from .lexicon import load_list
+
+#: Characters that may stand inside a name (CJK, Latin letters, digits, the
+#: middle dot of 云岭·花溪, the hyphen of 7-ELEVEn and 东林-西林).
+NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·\-]")
+_QUOTES = "“”\"「」『』‘’'"
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
+#: Counts and quantities that never name anything (11个, 5条, 2.3万平方米, 以上).
+_COUNT = re.compile(
+    r"[\d.]+(?:万|亿)?(?:个|家|条|处|项|所|座|批|件|类|户|台|公里|千米|米|亩|平方米|万平方米|元|亿元|万元|吨|期)?|"
+    r"[一二三四五六七八九十百千两几多]+(?:个|家|条|处|项|所|座|批|件|类|大)|以上|以下|左右|余"
+)
+
+
+#: A level word opening a name (区中医医院, 县级, 省级): generic, unlike the same character inside one.
+_LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|镇|乡|村|旗)(?:级)?")
+#: Characters never inside a name: 的 ends a modifier, 等 closes a list, 及 joins two.
+_NEVER_INSIDE = re.compile("[的等及]")
+
+
+def is_name_char(ch: str) -> bool:
+    """True for a character that can stand inside a name."""
+    return bool(NAME_CHAR.match(ch))
+
+
+def strip_quotes(s: str) -> str:
+    """Quote marks dropped (the guidelines' normalisation of names)."""
+    return _QUOTE_RE.sub("", s)
+
+
+@cache
+def word_regex(list_name: str) -> re.Pattern[str]:
+    """A regex matching any word of a data list (longest first), at every position (lookahead)."""
+    words = sorted(set(load_list(list_name)), key=len, reverse=True)
+    return re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+
+
+@cache
+def list_words(list_name: str) -> frozenset[str]:
+    """The words of a data list; in a `.tsv` every column and every |-separated form counts."""
+    words: set[str] = set()
+    for line in load_list(list_name):
+        if list_name.endswith(".tsv"):
+            words.update(w.strip() for col in line.split("\t") for w in col.split("|"))
+        else:
+            words.add(line)
+    words.discard("")
+    return frozenset(words)
+
+
+@cache
+def strip_regex(list_names: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that removes the words of some data lists (longest first across all) and counts."""
+    words = sorted(set().union(*(list_words(n) for n in list_names)), key=len, reverse=True)
+    return re.compile("|".join([*map(re.escape, words), _COUNT.pattern]))
+
+
+def proper_part(name: str, generic_lists: Iterable[str]) -> str:
+    """What is left of `name` after removing generic words, counts and non-name characters.
+
+    A leading level word (区, 县级, 省) is generic too; inside a name the same
+    character is part of it (固镇县, 片区), so the lists hold no single level
+    characters.
+    """
+    rest = strip_regex(tuple(generic_lists)).sub(" ", _LEVEL_PREFIX.sub("", strip_quotes(name)))
+    return "".join(ch for ch in rest if is_name_char(ch) and not ch.isdigit())
+
+
+def has_proper_part(name: str, generic_lists: Iterable[str], min_len: int = 2) -> bool:
+    """True when `name` keeps at least `min_len` characters once generic words are gone."""
+    return len(proper_part(name, generic_lists)) >= min_len
+
+
+def run_start(text: str, end: int, floor: int = 0, max_len: int = 30, extra: str = "") -> int:
+    """Start of the stretch of name characters that ends at `end` (at most `max_len` long).
+
+    `extra` lists further characters allowed inside the stretch (、 for a work
+    named after several roads). Returns `end` when the character before is not
+    a name character.
+    """
+    pos = end
+    lo = max(floor, end - max_len - 1)
+    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra):
+        pos -= 1
+    return pos
+
+
+@cache
+def _words_automaton(words: frozenset[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, word)
+    auto.make_automaton()
+    return auto
+
+
+def _automaton(list_name: str) -> ahocorasick.Automaton:
+    return _words_automaton(frozenset(list_words(list_name)))
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, word) of the longest word beginning at each position where one does, in text order.
+
+    The Aho-Corasick counterpart of finditer over a `(?=(w1|w2|…))` regex,
+    at a fraction of its cost on a whole report.
+    """
+    longest: dict[int, str] = {}
+    for last, word in _words_automaton(words).iter(text):
+        first = last + 1 - len(word)
+        if len(word) > len(longest.get(first, "")):
+            longest[first] = word
+    return sorted(longest.items())
+
+
+@lru_cache(maxsize=32)
+def _boundary_hits(text: str, list_name: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Every boundary word of a list in `text`, the longest starting at each position.
+
+    Returned as (stops, [(word start, word)]) sorted by stop, so `cuts` can
+    bisect; computed once per text and list (one Aho-Corasick pass).
+    """
+    hits = sorted((first + len(word), first, word) for first, word in word_starts(text, list_words(list_name)))
+    return [h[0] for h in hits], [(h[1], h[2]) for h in hits]
+
+
+def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt") -> list[tuple[int, str]]:
+    """(position, word) right after each boundary word inside [start, end], nearest to `end` first.
+
+    The run start itself is a cut with the word "".
+    """
+    found: dict[int, str] = {start: ""}
+    for list_name in (boundaries, "span_conjunctions.txt"):
+        stops, words = _boundary_hits(text, list_name)
+        for i in range(bisect_right(stops, start), bisect_right(stops, end)):
+            first, word = words[i]
+            if first >= start and len(word) > len(found.get(stops[i], "")):
+                found[stops[i]] = word
+    return sorted(found.items(), reverse=True)
+
+
+@cache
+def _word_set(list_name: str) -> frozenset[str]:
+    return frozenset(load_list(list_name))
+
+
+def name_before(
+    text: str,
+    end: int,
+    valid: Callable[[str], bool],
+    floor: int = 0,
+    max_len: int = 30,
+    min_len: int = 2,
+    extra: str = "",
+    boundaries: str = "span_boundaries.txt",
+) -> int | None:
+    """Start of the name that ends at `end`, or None.
+
+    Tries the cuts from the nearest one leftwards. The first cut whose name
+    `valid` accepts wins. A cut whose name is too short or rejected lets the
+    search go on only when its word also stands inside names (建设 in
+    基础设施建设项目, 结合 in 区医养结合护理中心: `span_inside_name.txt`) or is a
+    single character (将 in 点将台路); otherwise there is no name (推进项目,
+    实施重点技改项目). A name never begins with a boundary word and never
+    holds 的, 等 or 及.
+    """
+    start = run_start(text, end, floor, max_len, extra)
+    if end - start < min_len:
+        return None
+    inside = _word_set("span_inside_name.txt")
+    for cut, word in cuts(text, start, end, boundaries):
+        while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
+            cut += 1
+        name = text[cut:end]
+        if len(strip_quotes(name)) < min_len:
+            if word and word not in inside:
+                return None  # a verb or preposition right before the head: 推进项目, 把项目
+            continue
+        if (
+            not _starts_with_boundary(name, boundaries)
+            and not _NEVER_INSIDE.search(name)
+            and name.count("(") == name.count(")")
+            and valid(name)
+        ):
+            return cut
+        if word and word not in inside and len(word) != 1:
+            return None
+    return None
+
+
+def _starts_with_boundary(name: str, boundaries: str) -> bool:
+    m = word_regex(boundaries).match(name)
+    return bool(m and len(m.group(1)) >= 2)
+
+
+def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of a 、-list in [start, end), each without its quote marks, as (start, end) spans."""
+    out = []
+    pos = start
+    for part in text[start:end].split("、"):
+        s, e = pos, pos + len(part)
+        while s < e and (text[s] in _QUOTES or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in _QUOTES or text[e - 1].isspace()):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos += len(part) + 1
+    return out
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause (between ，。；：！？ and line breaks) that holds `pos`."""
+    left = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:！？!?\n") + 1
+    rights = [i for i in (text.find(ch, pos) for ch in "，,。；;：:！？!?\n") if i >= 0]
+    return left, (min(rights) if rights else len(text))

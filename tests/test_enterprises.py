@@ -1,0 +1,54 @@
+"""Enterprises: suffixes, company lists, project-list items, exclusions."""
+from tests.extract_helpers import entities, facts_of
+
+PLACE = "菏泽市巨野县"
+
+
+def enterprises(body: str) -> dict:
+    return entities(facts_of(PLACE, body, lead="县长"), "Enterprise")
+
+
+def test_companies_by_suffix_as_written():
+    found = enterprises("青禾煤电集团新布局电解液项目,鼓励齐鲁银行加大信贷投放。林溪石油成功申报省企业技术中心。")
+    assert {"青禾煤电集团", "齐鲁银行", "林溪石油"} <= set(found)
+
+
+def test_sectors_and_generic_bodies_are_not_companies():
+    found = enterprises("优化升级新材料产业,做强生物医药。组建区属国有资产经营有限公司,"
+                        "加强平台公司管理,引进知名教育集团。")
+    assert not found
+
+
+def test_government_universities_hospitals_are_not_companies():
+    found = enterprises("启用省立医院集团东城医院。深化与泰岳大学合作。县人民政府办公室牵头。")
+    assert not found
+
+
+def test_company_list_items():
+    found = enterprises("锦川化工、万瑞高科等16家企业获批研发中心。支持铁峰新沙、巨岭建材等重点企业转型升级。")
+    assert {"锦川化工", "万瑞高科", "铁峰新沙", "巨岭建材"} <= set(found)
+
+
+def test_company_standing_on_its_own_in_a_project_list():
+    facts = facts_of(PLACE, "万恺高分子、骏宇新材料等10个重大项目加快推进。", lead="县长")
+    assert {"万恺高分子", "骏宇新材料"} <= set(entities(facts, "Enterprise"))
+    assert {"万恺高分子项目", "骏宇新材料项目"} <= set(entities(facts, "Project"))
+
+
+def test_products_and_estates_in_project_lists_are_not_companies():
+    facts = facts_of(PLACE, "推进光学薄膜、碳纤维复材等8个项目。率先完成青云府、和园景城等6个保交楼项目。", lead="县长")
+    assert not entities(facts, "Enterprise")
+    assert {"光学薄膜项目", "碳纤维复材项目", "青云府项目"} <= set(entities(facts, "Project"))
+
+
+def test_company_nested_in_a_project_name_is_not_separate():
+    facts = facts_of(PLACE, "北岭阀业数字化智能制造项目实现主体封闭。", lead="县长")
+    assert "北岭阀业数字化智能制造项目" in entities(facts, "Project")
+    assert not entities(facts, "Enterprise")
+
+
+def test_owner_named_in_front_of_its_project():
+    facts = facts_of(PLACE, "华兴矿业集团建成研发大楼。", lead="县长")
+    projects = entities(facts, "Project")
+    assert "华兴矿业集团研发大楼" in projects
+    assert "研发大楼" in projects["华兴矿业集团研发大楼"]["aliases"]

@@ -1,0 +1,62 @@
+"""Parks and projects: named zones, enumerations, own heads, level-named facilities, generic phrases."""
+from tests.extract_helpers import entities, facts_of
+
+PLACE = "枣庄市台儿庄区"
+
+
+def test_named_parks_and_not_sector_only_zones():
+    body = ("依托青禾物流园、石榴经济开发区发展商贸。加快推进化工产业园、数字经济产业园建设。"
+            "成功创建省级现代农业产业园。瞄准建成全国领先的锂电材料生产基地。")
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert {"青禾物流园", "石榴经济开发区"} <= set(parks)
+    assert not {"化工产业园", "数字经济产业园", "省级现代农业产业园", "锂电材料生产基地"} & set(parks)
+
+
+def test_park_list_items_take_the_head():
+    parks = entities(facts_of(PLACE, "推动金羽鸵鸟、青山黑熊等养殖基地融合发展。"), "Park")
+    assert {"金羽鸵鸟养殖基地", "青山黑熊养殖基地"} <= set(parks)
+    assert "金羽鸵鸟" in parks["金羽鸵鸟养殖基地"]["aliases"]
+
+
+def test_project_list_is_split_with_bare_aliases():
+    projects = entities(facts_of(PLACE, "实施澜启新能、凯维思等9个锂电项目,总投资80亿元。"), "Project")
+    assert {"澜启新能项目", "凯维思项目"} <= set(projects)
+    assert "澜启新能" in projects["澜启新能项目"]["aliases"]
+    assert not any(n.startswith("9个") or "锂电项目" == n for n in projects)
+
+
+def test_project_cue_cut_at_the_verb():
+    projects = entities(facts_of(PLACE, "加快推进青禾钢铁新旧动能转换项目建设。实施重点技改项目20个以上。"), "Project")
+    assert "青禾钢铁新旧动能转换项目" in projects
+    assert not {"重点技改项目", "技改项目", "实施重点技改项目"} & set(projects)
+
+
+def test_named_works_keep_their_own_head_and_whole_shared_heads():
+    body = "完成明远路、翠湖路整体景观提升工程,实施白沙河左堤治理工程。新改建长宁路、和顺路等城市道路。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"明远路、翠湖路整体景观提升工程", "白沙河左堤治理工程", "长宁路", "和顺路"} <= set(projects)
+
+
+def test_level_named_facilities_are_named():
+    body = "区中医医院改扩建项目建成投用,加快县人民医院新院区建设。社区服务中心、安置区等项目开工建设。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"区中医医院改扩建项目"} <= set(projects)
+    assert "县人民医院新院区" not in projects  # 县 is not this district's level
+    assert not {"社区服务中心项目", "安置区项目", "社区服务中心"} & set(projects)
+
+
+def test_facility_category_is_appended_to_list_items():
+    projects = entities(facts_of(PLACE, "启用东湖、西苑、南山3处社区服务中心。"), "Project")
+    assert {"东湖社区服务中心", "西苑社区服务中心", "南山社区服务中心"} <= set(projects)
+
+
+def test_programmes_and_events_are_not_projects():
+    body = "深入实施暖心工程,实施企业梯度培育工程。成功举办中国牡丹文化旅游节。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not projects
+
+
+def test_park_opening_a_project_name_is_kept():
+    facts = facts_of(PLACE, "完成青禾化工园区污水处理厂建设。")
+    assert "青禾化工园区" in entities(facts, "Park")
+    assert "青禾化工园区污水处理厂" in entities(facts, "Project")

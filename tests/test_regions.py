@@ -1,0 +1,78 @@
+"""Regions: codes from the division table, short names, same-named divisions, townships."""
+from extract import extract_texts
+from tests.extract_helpers import entities, facts_of, relations, report
+
+
+def test_full_name_gets_its_code_and_short_form_is_an_alias():
+    facts = facts_of("枣庄市台儿庄区", "深入学习视察菏泽重要讲话精神。菏泽市文化旅游发展大会成功举办。")
+    regions = entities(facts, "Region")
+    assert regions["菏泽市"]["code"] == "371700000000"
+    assert "菏泽" in regions["菏泽市"]["aliases"]
+    assert regions["台儿庄区"]["code"] == "370405000000"
+
+
+def test_same_name_resolved_in_the_report_province():
+    beijing = entities(facts_of("北京市朝阳区", "朝阳区营商环境持续优化。"), "Region")
+    changchun = entities(facts_of("长春市朝阳区", "朝阳区营商环境持续优化。"), "Region")
+    assert beijing["朝阳区"]["id"] == "region:110105000000"
+    assert changchun["朝阳区"]["id"] == "region:220104000000"
+
+
+def test_regions_merge_by_code_not_by_string():
+    regions = entities(facts_of("长沙县", "长沙市和长沙县协同推进。", lead="县长"), "Region")
+    assert regions["长沙市"]["code"] == "430100000000"
+    assert regions["长沙县"]["code"] == "430121000000"
+    assert regions["长沙市"]["id"] != regions["长沙县"]["id"]
+
+
+def test_short_form_only_where_it_stands_alone():
+    facts = facts_of("济南市钢城区", "钢城经济开发区新开工项目。日照港吞吐量增长。")
+    names = set(entities(facts, "Region"))
+    assert "日照市" not in names
+    # the report's own region is listed, but 钢城 inside a park name is no alias
+    assert "钢城" not in entities(facts, "Region")["钢城区"]["aliases"]
+
+
+def test_a_list_of_places_gives_every_place():
+    facts = facts_of("菏泽市巨野县", "在北京、上海、杭州设立离岸招商中心。", lead="县长")
+    regions = entities(facts, "Region")
+    assert {"北京市", "上海市", "杭州市"} <= set(regions)
+    assert regions["北京市"]["code"] == "110000000000"  # the province, not its 市辖区 twin
+
+
+def test_full_name_counts_inside_other_names():
+    facts = facts_of("牡丹江市爱民区", "与上海市福建商会签订合作协议。")
+    regions = entities(facts, "Region")
+    assert {"牡丹江市", "上海市", "爱民区"} <= set(regions)
+    assert "上海市福建商会" in entities(facts, "Enterprise")
+
+
+def test_not_regions_informal_areas_and_pronouns():
+    facts = facts_of("菏泽市牡丹区", "主动融入长三角,全区上下推动鲁西崛起,黄河流域生态保护。")
+    assert set(entities(facts, "Region")) == {"牡丹区", "菏泽市"}  # 菏泽市 from the header
+
+
+def test_townships_and_their_identity():
+    body = "马兰屯镇获批国家级农业产业强镇。推进东关、西关街道社区卫生服务中心建设。特色小镇和城镇建设加快,乡镇干部"
+    regions = entities(facts_of("枣庄市台儿庄区", body), "Region")
+    assert regions["马兰屯镇"]["id"] == "region:370405000000:马兰屯镇"
+    assert regions["马兰屯镇"]["code"] is None and regions["马兰屯镇"]["level"] == "township"
+    assert {"东关街道", "西关街道"} <= set(regions)
+    assert not {"特色小镇", "城镇", "乡镇", "强镇"} & set(regions)
+
+
+def test_same_named_towns_of_two_counties_stay_apart():
+    facts = extract_texts({
+        "a.txt": report("枣庄市台儿庄区", "青石镇获评示范镇。"),
+        "b.txt": report("菏泽市巨野县", "青石镇获评示范镇。", lead="县长"),
+    })
+    towns = [e for e in facts["entities"] if e["type"] == "Region" and e["name"] == "青石镇"]
+    assert {t["id"] for t in towns} == {"region:370405000000:青石镇", "region:371724000000:青石镇"}
+
+
+def test_part_of_up_the_hierarchy_and_townships_under_the_report_region():
+    facts = facts_of("枣庄市台儿庄区", "马兰屯镇获批国家级农业产业强镇。")
+    part_of = relations(facts, "PART_OF")
+    assert ("台儿庄区", "枣庄市") in part_of
+    assert ("枣庄市", "山东省") in part_of
+    assert ("马兰屯镇", "台儿庄区") in part_of

@@ -1,0 +1,66 @@
+"""Cross-report resolution: the second pass, nesting and merging within a report."""
+from extract import extract_texts
+from extract.document import Document, Mention
+from extract.resolve import drop_nested, merge_contained
+from tests.extract_helpers import entities, facts_of, report
+
+
+def test_company_found_in_one_report_is_found_in_another():
+    facts = extract_texts({
+        "a.txt": report("枣庄市台儿庄区", "锦川化工、万瑞高科等16家企业获批研发中心。"),
+        "b.txt": report("菏泽市巨野县", "万瑞高科扩大生产规模。", lead="县长"),
+    })
+    firm = next(e for e in facts["entities"] if e["type"] == "Enterprise" and e["name"] == "万瑞高科")
+    assert len(firm["reports"]) == 2
+
+
+def test_projects_are_not_carried_to_other_regions():
+    facts = extract_texts({
+        "a.txt": report("枣庄市台儿庄区", "新改建长宁路、和顺路等城市道路。"),
+        "b.txt": report("菏泽市巨野县", "长宁路两侧绿化。", lead="县长"),
+    })
+    road = next(e for e in facts["entities"] if e["type"] == "Project" and e["name"] == "长宁路")
+    assert len(road["reports"]) == 1
+
+
+def test_name_inside_another_entity_is_dropped_but_full_region_names_stay():
+    doc = Document("x", "")
+    doc.text = "济宁大学枣庄市产业技术研究院"
+    doc.mentions = [
+        Mention("Region", "枣庄市", 4, 7, code="370400000000"),
+        Mention("Enterprise", "枣庄", 4, 6),
+        Mention("Project", "济宁大学枣庄市产业技术研究院", 0, 14),
+    ]
+    drop_nested(doc)
+    kept = [(m.type, m.name) for m in doc.mentions]
+    assert kept == [("Project", "济宁大学枣庄市产业技术研究院"), ("Region", "枣庄市")]
+
+
+def test_standalone_list_item_survives_nesting():
+    doc = Document("x", "")
+    doc.text = "丰源汇能项目"
+    doc.mentions = [Mention("Project", "丰源汇能项目", 0, 6), Mention("Enterprise", "丰源汇能", 0, 4, standalone=True)]
+    drop_nested(doc)
+    assert {m.type for m in doc.mentions} == {"Project", "Enterprise"}
+
+
+def test_contained_project_names_merge_but_phases_do_not():
+    doc = Document("x", "")
+    doc.text = ""
+    doc.mentions = [
+        Mention("Project", "溪谷漂流项目", 0, 0),
+        Mention("Project", "三溪镇溪谷漂流项目", 0, 0),
+        Mention("Project", "区养老服务中心", 0, 0),
+        Mention("Project", "区养老服务中心二期项目", 0, 0),
+        Mention("Park", "滨江产业园", 0, 0),
+        Mention("Park", "万泰滨江产业园", 0, 0),
+    ]
+    merge_contained(doc)
+    names = [m.name for m in doc.mentions]
+    assert names == ["溪谷漂流项目", "溪谷漂流项目", "区养老服务中心", "区养老服务中心二期项目",
+                     "万泰滨江产业园", "万泰滨江产业园"]
+    assert "三溪镇溪谷漂流项目" in doc.mentions[1].aliases
+
+
+def test_report_region_always_listed():
+    assert "台儿庄区" in entities(facts_of("枣庄市台儿庄区", "全区经济平稳运行。"), "Region")
