@@ -1,25 +1,475 @@
-"""Industrial chains (产业链): items of an enumeration ending in 等…产业(链/集群)."""
+"""Industrial chains (产业链 / 产业): sectors a region develops.
+
+Cues (GUIDELINES.md, IndustrialChain):
+
+- lists of sectors before a list head: 新能源、新材料、生物医药等重点产业链,
+  建材、纺织、造纸等产业, 数字经济、仓储物流等服务业态; items that carry their
+  own head (精品钢产业、钢铁上下游相关产业) or share the last one
+  (碳酸二甲酯、碳酸甲乙酯产业链);
+- a sector with a chain head word: X产业链, X产业集群 always, X产业 / X行业
+  unless only a statistic follows (高新技术产业增加值占比);
+- X经济 right after a development verb (大力培育夜间经济) or in a list;
+- a known sector before a growth phrase (加快精密铸造转型升级, 机械装备聚集成群);
+- a quoted sector (“夜经济”, “菌菜牧果林”特色农业);
+- a zone named only by its sector (化工产业园, 食用菌生产基地): the zone is no
+  Park, its sector is a chain (a named park around it nests the chain away).
+
+Names: the sector without 产业/产业链/产业集群/集群/行业 (锂电产业 → 锂电),
+kept whole where the rest would be a bare noun (文化产业); the written form is
+an alias. Bare categories (工业, 服务业, 现代农业 …) are data in
+`chain_exclusions.txt`. Word boundaries come from jieba (`tokens.py`).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from . import divisions, tokens
 from .document import Document, Mention
+from .lexicon import load_list, load_table
 
-_ENUM = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})+)等[\u4e00-\u9fff]{0,6}?产业")
-_HEAD = re.compile(r"(产业链|产业集群|产业|集群|行业)$")
+_CJK = r"\u3400-\u9fff"
+_HAN = re.compile(f"[{_CJK}]")
+#: Characters that end a clause (a list never crosses them).
+_CLAUSE = re.compile(r"[，,。；;：:！？!?\n（）()《》]")
+_STOP_TAGS = {"p", "c", "u", "r", "uj", "ul", "uz", "ug", "ud", "y", "e", "o", "v", "vd", "d", "i", "l", "q"}
+#: Words that may join two sectors inside one name (氢能与储能).
+_JOINERS = {"与"}
 
 
-def canonical(name: str) -> str:
-    """The sector without its head word (锂电产业 → 锂电), kept whole when too short."""
-    short = _HEAD.sub("", name)
-    return short if len(short) >= 2 else name
+@dataclass
+class ChainCandidate:
+    """A sector found in the first pass: its span (surface) and canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
+# ---------------------------------------------------------------- data
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(load_list("chain_heads.txt"), key=len, reverse=True))
+
+
+@cache
+def _head_regex() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _heads())) + ")$")
+
+
+@cache
+def _national() -> dict[str, str]:
+    """Written form → canonical name of the nationally known sectors."""
+    out: dict[str, str] = {}
+    for row in load_table("chains_national.tsv"):
+        out[row[0]] = row[0]
+        for alias in (row[1].split("|") if len(row) > 1 else ()):
+            if alias:
+                out.setdefault(alias, row[0])
+    return out
+
+
+@cache
+def _exclusions() -> frozenset[str]:
+    return frozenset(load_list("chain_exclusions.txt"))
+
+
+@cache
+def _keep_whole() -> frozenset[str]:
+    return frozenset(load_list("chain_keep_whole.txt"))
+
+
+@cache
+def _cues() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile(rx) for kind, rx in load_table("chain_cues.tsv")}
+
+
+@cache
+def _boundaries() -> frozenset[str]:
+    return frozenset(load_list("name_left_boundaries.txt")) | frozenset(load_list("chain_left_boundaries.txt"))
+
+
+@cache
+def _boundary_affixes() -> tuple[str, ...]:
+    return tuple(w for w in _boundaries() if len(w) >= 2)
+
+
+@cache
+def _non_sector_endings() -> tuple[str, ...]:
+    return tuple(load_list("chain_non_sector_endings.txt"))
+
+
+@cache
+def _sector_endings() -> tuple[str, ...]:
+    return tuple(load_list("chain_sector_endings.txt"))
+
+
+# ---------------------------------------------------------------- names
+
+
+def canonical(surface: str) -> str:
+    """The sector without its head word and list modifiers (锂电产业 → 锂电, 特色文旅康养产业 → 文旅康养).
+
+    The head stays where the rest would be a bare noun (文化产业 stays 文化产业).
+    """
+    name = _cues()["level"].sub("", surface)
+    short = _head_regex().sub("", name)
+    if short in _keep_whole() or len(short) < 2:
+        return name if _head_regex().search(name) else short
+    for side in ("modifier_front", "modifier_back"):
+        m = _cues()[side].search(short)
+        if m and len(short) - len(m.group()) >= 2:
+            short = short[: m.start()] + short[m.end() :]
+    return _national().get(short, short)
+
+
+def is_sector(name: str) -> bool:
+    """True when `name` (canonical) can name a sector: not a bare category, a facility, a count."""
+    if name in _national():
+        return True
+    if not (2 <= len(name) <= 12) or name in _exclusions() or name + "产业" in _exclusions():
+        return False
+    if not _HAN.search(name) or re.search(r"[0-9的等]|[一二三四五六七八九十]{2}|千亿|百亿", name):
+        return False
+    if name.endswith(_non_sector_endings()) or _is_region(name):
+        return False
+    short = _head_regex().sub("", name)
+    if len(short) < 2 or short in _exclusions():
+        return False
+    # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
+    return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
+
+
+def _is_region(name: str) -> bool:
+    """True when `name` starts with the full official name of a region (山东省, 牡丹区经济)."""
+    return any(
+        any(d.name == name[:n] for d in divisions.lookup(name[:n])) for n in range(2, min(len(name), 8) + 1)
+    )
+
+
+def _is_stop(word: str) -> bool:
+    if word in tokens.domain_words() or word in _JOINERS:
+        return False
+    if word in _boundaries() or not _HAN.search(word) or word.isdigit():
+        return True
+    if tokens.tag(word) in _STOP_TAGS:
+        return True
+    return len(word) >= 3 and (word.startswith(_boundary_affixes()) or word.endswith(_boundary_affixes()))
+
+
+def sector_start(text: str, floor: int, end: int) -> int:
+    """Where a sector phrase that ends at `end` starts: jieba words back to a verb or a boundary."""
+    pos = end
+    for word in reversed(tokens.cut(text[floor:end])):
+        if _is_stop(word):
+            break
+        pos -= len(word)
+    return pos
+
+
+def _phrase_floor(text: str, pos: int, reach: int, quotes: bool = True) -> int:
+    """The left limit for a sector phrase ending at `pos`: the clause start, a 、 or (with `quotes`) a ”."""
+    floor = max(0, pos - reach)
+    for m in _CLAUSE.finditer(text, floor, pos):
+        floor = m.end()
+    marks = "、”" if quotes else "、"
+    return max([floor] + [text.rfind(mark, floor, pos) + 1 for mark in marks])
+
+
+def _develop_before(text: str, start: int) -> bool:
+    """True when a development verb (培育, 壮大, 发展 …) stands right before `start`."""
+    return bool(_cues()["develop"].search(text[max(0, start - 6) : start]))
+
+
+# ---------------------------------------------------------------- first pass
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def list_candidates(doc: Document) -> list[ChainCandidate]:
+    """Sectors in 、-lists that a list cue closes (等重点产业链) or whose items carry a chain head."""
+    text = doc.text
+    out: list[ChainCandidate] = []
+    for c_start, c_end in _clauses(text):
+        clause = text[c_start:c_end]
+        if "、" not in clause:
+            continue
+        parts = []
+        pos = c_start
+        for part in clause.split("、"):
+            parts.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        out.extend(_list_items(doc, parts))
+    return out
+
+
+def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandidate]:
+    """The sectors of one 、-list, or nothing when the list is not a list of sectors."""
+    text = doc.text
+    last_start, last_end = parts[-1]
+    last = text[last_start:last_end]
+    # the last item ends at 等, at a “N大”, or at its own chain head
+    m = re.search(r"等|“[0-9一二三四五六七八九十]+大”|[0-9一二三四五六七八九十]+大(?=重点|主导|特色|产业)", last)
+    lead = _cues()["lead"].search(last)
+    if lead and (not m or lead.start() < m.start()) and text[parts[0][0] : parts[0][1]].startswith("以"):
+        # 以A、B、C为重点(的特色产业) / 以A、B为首位产业
+        item_end = last_start + lead.start()
+    elif m:
+        item_end = last_start + m.start()
+        closer = text[item_end:last_end]
+        cue = _cues()["list"].match(closer)
+        if cue and _cues()["closer_block"].match(closer, cue.end()):
+            return []
+        if not cue and not _economy_closer(closer):
+            return []
+    else:
+        head = re.search("(?:" + "|".join(map(re.escape, _heads())) + ")(?!园|基地|示范|发展规划)", last)
+        if not head or head.start() < 2:
+            return _economy_list(doc, parts)
+        item_end = last_start + head.end()
+        rest = text[item_end:last_end]
+        if _cues()["statistic"].match(rest) or _cues()["closer_block"].match(rest):
+            return []
+        if sector_start(text, last_start, last_start + head.start()) != last_start:
+            return []  # a verb inside the last item (灵泰药业延伸产业链条): not a list of sectors
+    spans = [*parts[:-1], (last_start, item_end)]
+    out = []
+    econ = re.match(f"^等([{_CJK}]{{1,4}}经济)", text[item_end:last_end])
+    if econ and is_sector(canonical(econ.group(1))):
+        out.append(ChainCandidate(item_end + 1, item_end + 1 + len(econ.group(1)), canonical(econ.group(1))))
+    first_start, first_end = spans[0]
+    start0 = sector_start(text, first_start, first_end)
+    spans[0] = (start0, first_end)
+    for s, e in spans:
+        while s < e and text[s] in "“”\" ":
+            s += 1
+        while e > s and text[e - 1] in "“”\" ":
+            e -= 1
+        surface = text[s:e]
+        name = canonical(surface)
+        if is_sector(name):
+            out.append(ChainCandidate(s, e, name))
+    # a long list may hold one thing that is not a sector (宝武系、精品钢、装配式建筑); a list
+    # with more is something else
+    items = len(out) - (1 if econ else 0)
+    return out if len(spans) - items <= len(spans) // 3 else []
+
+
+def _economy_closer(closer: str) -> bool:
+    """True for a list that ends in 等X经济 (寒地黄桃、草莓采摘等棚室经济)."""
+    return bool(re.match(f"^等[{_CJK}]{{1,4}}经济", closer))
+
+
+def _economy_list(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandidate]:
+    """发展民宿经济、庭院经济: a list of X经济 after a development verb."""
+    text = doc.text
+    out = []
+    for k, (s, e) in enumerate(parts):
+        seg = text[s:e]
+        m = re.match(f"^[{_CJK}]{{2,8}}?经济", seg) if k else re.search(f"[{_CJK}]{{2,12}}?经济", seg)
+        if not m:
+            return []
+        start = sector_start(text, s, s + m.end()) if k == 0 else s
+        if k == 0 and not _develop_before(text, start):
+            return []
+        name = canonical(text[start : s + m.end()])
+        if is_sector(name):
+            out.append(ChainCandidate(start, s + m.end(), name))
+    return out
+
+
+@cache
+def _single_head_regex() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _heads()))
+    return re.compile(f"(?:{heads})(?!{_cues()['head_block'].pattern})")
+
+
+def headed_candidates(doc: Document) -> list[ChainCandidate]:
+    """X产业链 / X产业集群 / X产业 / X行业 outside lists, unless only a statistic follows."""
+    text = doc.text
+    out = []
+    for m in _single_head_regex().finditer(text):
+        hs, he = m.span()
+        if _cues()["statistic"].match(text[he : he + 8]):
+            continue
+        floor = _phrase_floor(text, hs, 14, quotes=False)
+        start = sector_start(text, floor, hs)
+        if hs - start < 2:
+            continue
+        surface = text[start:he]
+        name = canonical(surface)
+        if not is_sector(name):
+            continue
+        if m.group() in ("产业", "行业") and not (_develop_before(text, start) or _develop_after(text, he)):
+            # without a cue, only a known sector standing on its own (锂电产业, 产值…) counts
+            if name not in _national() or not re.match(r"[，,。；;、]|产值|营收|营业收入|规模", text[he : he + 4]):
+                continue
+        out.append(ChainCandidate(start, he, name))
+    return out
+
+
+def _develop_after(text: str, end: int) -> bool:
+    return bool(_cues()["develop_after"].match(text, end))
+
+
+def economy_candidates(doc: Document) -> list[ChainCandidate]:
+    """X经济 right after a development verb, or followed by 发展 (大力培育夜间经济, 楼宇经济发展格局)."""
+    text = doc.text
+    out = []
+    for m in re.finditer(f"经济(?!{_cues()['economy_block'].pattern})", text):
+        hs, he = m.span()
+        floor = _phrase_floor(text, hs, 10)
+        start = sector_start(text, floor, hs)
+        if hs - start < 1:
+            continue
+        name = canonical(text[start:he])
+        if not is_sector(name) or name in ("经济",):
+            continue
+        quoted = text[start - 1 : start] in "“\"" and text[he : he + 1] in "”\""
+        developed = _develop_before(text, start) or re.match(r"(?:发展|轴|带|集聚|核心区)", text[he : he + 2])
+        if quoted or developed:
+            out.append(ChainCandidate(start, he, name))
+    return out
+
+
+_QUOTED_SECTOR = re.compile(f"[“\"]([{_CJK}]{{2,10}})[”\"](?:特色(?:农业|种植|养殖)|产业链|产业集群|产业)")
+
+
+def quoted_candidates(doc: Document) -> list[ChainCandidate]:
+    """A quoted sector before a sector word: “菌菜牧果林”特色农业."""
+    out = []
+    for m in _QUOTED_SECTOR.finditer(doc.text):
+        name = canonical(m.group(1))
+        if is_sector(name) and not re.match(r"^[0-9一二三四五六七八九十百千两]", name):
+            out.append(ChainCandidate(m.start(1), m.end(1), name))
+    return out
+
+
+
+
+def zone_candidates(doc: Document) -> list[ChainCandidate]:
+    """The sector of a zone named only by it (化工产业园 → 化工, 食用菌生产基地 → 食用菌)."""
+    text = doc.text
+    out = []
+    for m in _cues()["zone"].finditer(text):
+        hs = m.start()
+        floor = _phrase_floor(text, hs, 14)
+        start = sector_start(text, floor, hs)
+        surface = _cues()["level"].sub("", text[start:hs])
+        start = hs - len(surface)
+        if len(surface) < 2:
+            continue
+        name = canonical(surface + "产业") if m.group().startswith("产业") else canonical(surface)
+        if not is_sector(name):
+            continue
+        if surface in _national() or name in _national() or surface.endswith(_sector_endings()) or (
+            surface in _keep_whole()
+        ):
+            out.append(ChainCandidate(start, hs, name))
+    return out
+
+
+def growth_candidates(doc: Document) -> list[ChainCandidate]:
+    """A known sector followed by a growth phrase without a head word (加快精密铸造转型升级, 机械装备聚集成群)."""
+    text = doc.text
+    out = []
+    for m in _cues()["growth"].finditer(text):
+        hs = m.start()
+        start = sector_start(text, _phrase_floor(text, hs, 10), hs)
+        surface = text[start:hs]
+        name = canonical(surface)
+        if hs - start >= 2 and is_sector(name) and (name in _national() or name.endswith(_sector_endings())):
+            out.append(ChainCandidate(start, hs, name))
+    return out
+
+
+def settle(cands: list[ChainCandidate]) -> list[ChainCandidate]:
+    """One candidate per stretch of text, the longest first."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[ChainCandidate] = []
+    last_end = -1
+    for c in cands:
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+    return kept
+
+
+@cache
+def _prefix_modifiers() -> tuple[str, ...]:
+    return tuple(load_list("chain_prefix_modifiers.txt"))
+
+
+def merge_variants(cands: list[ChainCandidate]) -> None:
+    """One chain for two forms of one report that differ by a modifier (北方寒地黄桃 / 寒地黄桃).
+
+    The longer form with a known modifier wins when it is a national sector
+    (新一代信息技术), otherwise the shorter one does.
+    """
+    names = {c.name for c in cands}
+    rename: dict[str, str] = {}
+    for name in names:
+        for mod in _prefix_modifiers():
+            if name.startswith(mod) and name[len(mod) :] in names:
+                short = name[len(mod) :]
+                if name in _national():
+                    rename[short] = name
+                else:
+                    rename[name] = short
+    for c in cands:
+        c.name = rename.get(c.name, c.name)
 
 
 def find_chains(doc: Document) -> Document:
-    """Pipeline component: chains enumerated before 等…产业."""
-    for m in _ENUM.finditer(doc.text):
-        pos = m.start("items")
-        for item in m.group("items").split("、"):
-            doc.mentions.append(Mention("IndustrialChain", canonical(item), pos, pos + len(item)))
-            pos += len(item) + 1
+    """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes and zones."""
+    cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
+             + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc))
+    kept = settle(cands)
+    merge_variants(kept)
+    for c in kept:
+        doc.mentions.append(Mention("IndustrialChain", c.name, c.start, c.end))
     return doc
+
+
+# ---------------------------------------------------------------- second pass
+
+#: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
+_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
+
+
+def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:
+    """Whether the second pass may take this occurrence of an accepted sector name.
+
+    A sector counts where it is used as one: on jieba word boundaries and
+    followed by a chain head, a list mark or punctuation, or preceded by 、
+    (新能源 in 新能源汽车 or 牡丹 in 牡丹江 does not count). A statistic
+    right after it does not count either.
+    """
+    text = doc.text
+    if not tokens.aligned(text, start, end):
+        return False
+    if not _SECTOR_AFTER.match(text, end):
+        return False
+    # the sector must start a name here: nothing but a verb or a mark before it
+    # (巨润建材, 社交电商 and 卓航新材料 are other names that end in a sector word)
+    if sector_start(text, max(0, start - 8), end) != start:
+        return False
+    before = tokens.cut(text[max(0, start - 8) : start])
+    if before and len(before[-1]) == 1 and _HAN.match(before[-1]) and before[-1] not in _boundaries():
+        return False  # a single character before it is most likely part of a proper name (巨润建材)
+    head = _SECTOR_AFTER.match(text, end)
+    after = end + (len(head.group()) if head and head.group() in ("产业", "集群", "行业") else 0)
+    return not _cues()["statistic"].match(text, after)

@@ -1,30 +1,718 @@
-"""Initiatives (政策举措): quoted coinages and names with an initiative head word."""
+"""Initiatives (政策举措): named policy instruments a region adopts.
+
+First pass, per report, from strong cues (GUIDELINES.md, Initiative):
+
+- quoted coinages (“链长制”, “放管服”改革); a quote that holds only a number
+  takes the head noun after it (“1163”工作思路 → 1163工作思路); a head noun
+  after any other quote makes a longer alias (“三亮”专项行动);
+- unquoted names ending in a head word (行动, 工程, 计划, 机制, 改革, 战略,
+  保卫战, 长制 …) whose left edge is found over jieba words: the name stops at
+  the verb or adverb that governs it (深入实施|农村人居环境整治提升五年行动);
+  list items before a shared head share it (蓝天、碧水、净土保卫战);
+- a lexicon of nationally known initiatives (乡村振兴, 扫黑除恶, 河湖长制 …);
+- a few name shapes: local rules in 《…办法》 that the region issues, policy
+  packages (20条措施), service circles (15分钟阅读服务圈), 平安X / 数字X.
+
+Every candidate passes the exclusions (political formulas, party-discipline
+terms, rhetoric, statistical categories, plan periods, titles, slogans), which
+are data in `extract/data/`. The second pass (`resolve.py`) then finds each
+accepted name anywhere in the batch.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache
 
+from . import divisions, tokens
 from .document import Document, Mention
-from .lexicon import load_table
+from .lexicon import NameMatcher, load_list, load_table
 
-_QUOTED = re.compile(r"[“\"「](?P<name>[^”\"」\n]{2,20})[”\"」]")
+KINDS = ("mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform")
+
+_CJK = r"\u3400-\u9fff"
+_OPEN, _CLOSE = "“「『", "”」』"
+#: A quoted stretch: “…”, 「…」 or "…" (ASCII quotes in OCR'd text), on one line.
+_QUOTED = re.compile(r"(?:“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|\"([^\"\n]{1,40})\")")
+#: A quoted part that is only a number or a numbered formula (1163, 1+4+5+N, 四个一, 三分之一).
+_NUMERIC = re.compile(r"^[0-9一二三四五六七八九十百千两零〇+NnX个分之.·]+$")
+#: Characters that end a clause for the left edge of an unquoted name.
+_CLAUSE_END = set("，,。；;：:！？!?、（）()《》【】\n“”\"「」『』 ")
+_HAN = re.compile(f"[{_CJK}]")
+_NUMERAL = set("0123456789一二三四五六七八九十百千两")
+#: Counts that start a generic phrase (七大专项行动, 十六项专项行动, 各项…).
+_COUNT_START = re.compile(r"^(?:[0-9一二三四五六七八九十百千两多各]+(?:大|项|个|类|批|条|件|种)|各|多|一批|系列)")
+#: Tokens that stop the walk left besides the boundary words: jieba tags of adverbs,
+#: prepositions, conjunctions, particles and pronouns.
+_STOP_TAGS = {"p", "c", "u", "r", "vd", "ad", "uj", "ul", "uz", "ug", "ud", "y", "e", "o", "zg"}
 
 
-def kind_of(name: str) -> str:
-    """The initiative kind implied by the name's head word (reform when none)."""
-    heads = sorted(load_table("initiative_heads.tsv"), key=lambda row: -len(row[0]))
-    for head, kind in heads:
-        if name.endswith(head):
-            return kind
-    return "reform"
+@dataclass
+class Candidate:
+    """An initiative found in the first pass, before overlaps are settled."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    source: str
+    aliases: set[str] = field(default_factory=set)
+    rank: int = 0  # higher wins an overlap: quoted 3, pattern 2, lexicon 1, head 0
+
+
+# ---------------------------------------------------------------- data
+
+
+@cache
+def _heads() -> tuple[tuple[str, str, str], ...]:
+    """(head, kind, use) longest head first."""
+    rows = [(r[0], r[1], r[2] if len(r) > 2 else "free") for r in load_table("initiative_heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _free_head_regex() -> re.Pattern[str]:
+    heads = [h for h, _k, use in _heads() if use in ("free", "weak")]
+    return re.compile("|".join(map(re.escape, heads)))
+
+
+@cache
+def _national() -> dict[str, tuple[str, str]]:
+    """Written form → (canonical name, kind) of the nationally known initiatives."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in load_table("initiatives_national.tsv"):
+        name, kind = row[0], row[1]
+        out[name] = (name, kind)
+        for alias in (row[2].split("|") if len(row) > 2 else ()):
+            if alias:
+                out.setdefault(alias, (name, kind))
+    return out
+
+
+@cache
+def _national_matcher() -> NameMatcher:
+    return NameMatcher(_national())
+
+
+@cache
+def _exclusions() -> frozenset[str]:
+    return frozenset(load_list("initiative_exclusions.txt"))
+
+
+@cache
+def _name_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_list("initiative_name_patterns.txt"))
+
+
+@cache
+def _context_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return tuple((side, re.compile(rx), verdict) for side, rx, verdict in load_table("initiative_context.tsv"))
+
+
+@cache
+def _alias_tail_regex() -> re.Pattern[str]:
+    tails = sorted(load_list("initiative_alias_tails.txt"), key=len, reverse=True)
+    # an optional short modifier, then a tail, then the end of the phrase
+    return re.compile(f"([{_CJK}A-Za-z]{{0,6}}?)(" + "|".join(map(re.escape, tails)) + f")(?![{_CJK}])")
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(load_list("initiative_generic_words.txt"))
+
+
+@cache
+def _boundaries() -> frozenset[str]:
+    return frozenset(load_list("name_left_boundaries.txt"))
+
+
+@cache
+def _blockers() -> tuple[str, ...]:
+    return tuple(load_list("initiative_head_blockers.txt"))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def head_of(name: str, uses: tuple[str, ...] = ("free", "weak", "quoted")) -> tuple[str, str] | None:
+    """(head, kind) of the longest head word that ends `name`, or None."""
+    for head, kind, use in _heads():
+        if use in uses and name.endswith(head) and len(name) > len(head):
+            return head, kind
+    return None
+
+
+def kind_of(name: str, default: str = "programme") -> str:
+    """The kind implied by the name's head word, else `default`."""
+    found = head_of(name)
+    return found[1] if found else default
+
+
+def restore_plus(name: str) -> str:
+    """OCR "十" read for "+" inside a coinage (4十3 → 4+3, 管委会十运营公司 → 管委会+运营公司, 文旅十 → 文旅+).
+
+    A 十 next to another numeral, or followed by a measure word, is a number (十二条, 锂电十条).
+    """
+    out = list(name)
+    for i, ch in enumerate(name):
+        if ch != "十":
+            continue
+        before = name[i - 1] if i else ""
+        after = name[i + 1] if i + 1 < len(name) else ""
+        if before.isascii() and before.isalnum() and (after.isascii() and after.isalnum()):
+            out[i] = "+"
+        elif before and before not in _NUMERAL and _HAN.match(before) and i >= 2 and not after:
+            out[i] = "+"
+        elif (
+            i >= 2 and _HAN.match(before) and before not in _NUMERAL
+            and len(name) - i - 1 >= 2 and after not in _NUMERAL and after not in "条大项个年万亿"
+            and _HAN.match(after)
+        ):
+            out[i] = "+"
+    return "".join(out)
+
+
+def is_excluded(name: str) -> bool:
+    """True when the exclusion lists or name patterns reject `name`."""
+    if name in _exclusions() or len(name) < 2:
+        return True
+    return any(p.search(name) for p in _name_patterns())
+
+
+def _context(text: str, start: int, end: int, sides: tuple[str, ...] = ("after", "before")) -> str | None:
+    """The verdict of the context rules for the stretch [start, end): 'drop', a kind, or None."""
+    after = text[end : end + 12]
+    left = max(0, start - 24)
+    before = text[left:start]
+    verdict = None
+    for side, rx, v in _context_rules():
+        if side not in sides:
+            continue
+        hay = before if side == "before" else after
+        if rx.search(hay):
+            if v == "drop":
+                return "drop"
+            verdict = verdict or v
+    return verdict
+
+
+@cache
+def _boundary_affixes() -> tuple[str, ...]:
+    return tuple(w for w in _boundaries() if len(w) >= 2)
+
+
+def _is_stop(word: str) -> bool:
+    """True when a jieba word ends a name on its left (a governing verb, an adverb, punctuation)."""
+    if word in tokens.domain_words():
+        return False
+    if word in _boundaries():
+        return True
+    if not _HAN.search(word) and not word.isalnum():
+        return True
+    if word.isdigit():
+        return True
+    if tokens.tag(word) in _STOP_TAGS:
+        return True
+    # jieba glues adverb and verb (全面落实, 严格执行): a word that starts or ends with a boundary
+    return len(word) >= 3 and (word.startswith(_boundary_affixes()) or word.endswith(_boundary_affixes()))
+
+
+def name_start(text: str, floor: int, end: int) -> tuple[int, list[str]]:
+    """Where a name that ends at `end` starts, and its jieba words.
+
+    The walk goes left over the words of text[floor:end] and stops at a
+    boundary (`_is_stop`); leading counts and quantities are dropped.
+    """
+    words = tokens.cut(text[floor:end])
+    pos = end
+    kept: list[str] = []
+    for word in reversed(words):
+        if _is_stop(word):
+            break
+        pos -= len(word)
+        kept.insert(0, word)
+    while len(kept) > 1 and (_COUNT_START.match(kept[0]) or kept[0].isdigit() or tokens.tag(kept[0]) in ("q", "mq")):
+        pos += len(kept.pop(0))
+    return pos, kept
+
+
+def _clause_start(text: str, pos: int, limit: int = 24) -> int:
+    lo = max(0, pos - limit)
+    i = pos
+    while i > lo and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """True when `pos` lies between an opening and its closing quote on the same line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    seg = text[line_start:pos]
+    opened = max(seg.rfind(c) for c in _OPEN)
+    closed = max(seg.rfind(c) for c in _CLOSE)
+    if opened > closed:
+        return True
+    return seg.count('"') % 2 == 1
+
+
+def _is_generic(words: list[str]) -> bool:
+    """True when the words can be written wholly with generic words (品质提升, 常态化帮扶).
+
+    The test covers the characters, not jieba's words, so it does not depend on
+    how jieba happens to cut (常态/化, 科研成果).
+    """
+    text = "".join(words)
+    vocab = _generic() | _boundaries()
+    longest = max(map(len, vocab))
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[i - n] and text[i - n : i] in vocab for n in range(1, min(longest, i) + 1))
+    return ok[len(text)]
+
+
+# ---------------------------------------------------------------- first pass: quotes
+
+
+def _quote_runs(text: str) -> list[list[re.Match[str]]]:
+    """Quotes grouped into runs: “A”“B”、“C” directly after each other form one run."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _QUOTED.finditer(text):
+        if runs and text[runs[-1][-1].end() : m.start()] in ("", "、", "和", "及", "与"):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _alias_tail(text: str, end: int) -> str:
+    """The head noun phrase right after a quote that forms a longer alias (“三亮”专项行动 → 专项行动)."""
+    m = _alias_tail_regex().match(text, end)
+    if not m:
+        return ""
+    modifier = m.group(1)
+    if modifier:
+        words = tokens.cut(modifier)
+        if any(_is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn") for w in words):
+            return ""
+    return m.group(0)
+
+
+def _numeric_head(text: str, end: int) -> int | None:
+    """End of the head noun after a numeric quote (“1163”工作思路), or None."""
+    stop = end
+    while stop < len(text) and stop - end < 12 and text[stop] not in _CLAUSE_END:
+        stop += 1
+    phrase = text[end:stop]
+    for cut in range(1, len(phrase) + 1):
+        # the head must end a word (“5+2”战略性新兴产业 has no head 战略)
+        if head_of("X" + phrase[:cut]) and tokens.aligned(text, end, end + cut):
+            return end + cut
+    return None
+
+
+def quoted_candidates(doc: Document) -> list[Candidate]:
+    """Initiatives written in quotes, with the context rules applied."""
+    text = doc.text
+    out: list[Candidate] = []
+    for run in _quote_runs(text):
+        run_end = run[-1].end()
+        after_run = run_end + 1 if text[run_end : run_end + 1] == "等" else run_end
+        for m in run:
+            out.extend(_from_quote(doc, m, alone=len(run) == 1, after_run=after_run))
+    return out
+
+
+def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) -> list[Candidate]:
+    """The initiative(s) of one quote: a numbered name with its head noun, a split list, or the coinage."""
+    text = doc.text
+    group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+    raw = m.group(group)
+    start, end = m.start(group), m.end(group)
+    name = restore_plus(raw.strip())
+    if name in _exclusions() or not (_HAN.search(raw) or _NUMERIC.match(raw)):
+        return []
+    if _NUMERIC.match(name):
+        # “1163”工作思路: the head noun after the number belongs to the name
+        head_end = _numeric_head(text, m.end()) if alone else None
+        if head_end is None:
+            return []
+        name += text[m.end() : head_end]
+        return [Candidate(m.start(), head_end, name, kind_of(name), "quote", rank=3)]
+    if "、" in name and _split_known(name):
+        return _split_quoted(start, raw)
+    sides = ("lexicon-after",) if name in _national() else ("after", "before")
+    verdict = _context(text, m.start(), m.end() if name in _national() else after_run, sides=sides)
+    if verdict == "drop" or is_excluded(name) or _place_rhetoric(name):
+        return []
+    aliases: set[str] = set()
+    tail = ""
+    if name.endswith("+"):
+        # “互联网+”医保服务: the noun after a trailing + belongs to the name
+        extra = _alias_tail(text, m.end()) or _noun_after(text, m.end())
+        if extra:
+            name += extra
+            start, end = m.start(), m.end() + len(extra)
+    elif alone and text[m.end() : m.end() + 1] != "等":
+        tail = _alias_tail(text, m.end())
+        if tail:
+            aliases.add(name + tail)
+    found = head_of(name) or (head_of("X" + tail) if tail else None)
+    kind = found[1] if found else verdict if verdict in KINDS else _default_kind(name)
+    if name in _national():
+        name, kind = _national()[name]
+    return [Candidate(start, end, name, kind, "quote", aliases, rank=3)]
+
+
+def _noun_after(text: str, end: int) -> str:
+    """A short noun right after a quote ending in + (“互联网+”医保服务 → 医保服务)."""
+    stop = end
+    while stop < len(text) and stop - end < 8 and _HAN.match(text[stop]):
+        stop += 1
+    words = tokens.cut(text[end:stop])
+    out = ""
+    for w in words:
+        if _is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn"):
+            break
+        out += w
+    return out if len(out) >= 2 else ""
+
+
+def _split_known(name: str) -> bool:
+    """True when a quoted list holds a known initiative, so it is split into its items."""
+    return any(item in _national() for item in name.split("、"))
+
+
+def _split_quoted(start: int, raw: str) -> list[Candidate]:
+    """The items of a quoted list that holds a known initiative (“一网通办、跨省通办”)."""
+    out = []
+    pos = start
+    for item in raw.split("、"):
+        name = restore_plus(item.strip())
+        if not is_excluded(name) and _HAN.search(name):
+            canonical, kind = _national().get(name, (name, _default_kind(name)))
+            out.append(Candidate(pos, pos + len(item), canonical, kind, "quote", rank=3))
+        pos += len(item) + 1
+    return out
+
+
+@cache
+def _place_rhetoric_suffixes() -> tuple[str, ...]:
+    return tuple(load_list("initiative_place_rhetoric.txt"))
+
+
+def _place_rhetoric(name: str) -> bool:
+    """True for a place's praise word (台儿庄速度, 钢城经验): a region name plus 速度, 经验, 范例 …"""
+    if not name.endswith(_place_rhetoric_suffixes()):
+        return False
+    return any(divisions.lookup(name[:n]) for n in range(2, min(len(name) - 1, 6)))
+
+
+def _default_kind(name: str) -> str:
+    """A kind for a coinage without a head word: parallel slogans are strategies."""
+    if "、" in name:
+        return "strategy"
+    return kind_of(name, "programme")
+
+
+# ---------------------------------------------------------------- first pass: head words
+
+
+@cache
+def _physical() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = load_list("initiative_physical_works.txt")
+    return frozenset(w for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
+
+
+def is_physical_work(words: list[str]) -> bool:
+    """True when the words before 工程 name a physical work (roads, rivers, buildings): a Project."""
+    singles, longer = _physical()
+    joined = "".join(words)
+    return any(w[-1] in singles for w in words) or any(w in joined for w in longer)
+
+
+def _has_place(words: list[str]) -> bool:
+    """True when the first word is a region name or a level word (省委, 中央, 区): an owner, not a name."""
+    first = words[0]
+    return bool(divisions.lookup(first)) or first in _owner_words()
+
+
+@cache
+def _owner_words() -> frozenset[str]:
+    return frozenset(load_list("initiative_owner_words.txt"))
+
+
+@cache
+def _weak_heads() -> frozenset[str]:
+    """Heads that also end many generic phrases: their names need a specific word and no owner."""
+    return frozenset(h for h, _k, use in _heads() if use == "weak")
+
+
+@cache
+def _plurals() -> frozenset[str]:
+    return frozenset(load_list("initiative_plurals.txt"))
+
+
+_TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两]+大$")
+
+
+def head_candidates(doc: Document) -> list[Candidate]:
+    """Unquoted names that end in a head word, cut on the left at the governing verb."""
+    text = doc.text
+    out: list[Candidate] = []
+    for m in _free_head_regex().finditer(text):
+        hs, he = m.start(), m.end()
+        if _inside_quote(text, hs) or text.startswith(_blockers(), he):
+            continue
+        floor = _clause_start(text, hs)
+        start, words = name_start(text, floor, hs)
+        head = m.group()
+        kind = head_of("X" + head)[1] if head_of("X" + head) else "programme"
+        if start == hs:
+            if text[hs - 1 : hs] == "等":
+                out.extend(_items_before_deng(doc, hs - 1, kind))
+            continue
+        if text[start - 1 : start] in _CLOSE or text[start - 1 : start] == '"':
+            continue  # the name goes on inside a quote: the quote pass has it
+        if text[max(0, start - 2) : start] in _plurals():
+            continue  # 各项安全生产专项整治行动: a class of campaigns, not one
+        modifier = text[start:hs]
+        name = text[start:he]
+        aliases: set[str] = set()
+        if _TRAILING_COUNT.search(modifier):  # 净土三大保卫战 → 净土保卫战
+            aliases.add(name)
+            modifier = _TRAILING_COUNT.sub("", modifier)
+            name = modifier + head
+        if not _valid_head_name(name, modifier, words, head):
+            continue
+        kind = kind_of(name, kind)
+        out.append(Candidate(start, he, name, kind, "head", aliases, rank=0))
+        if start > 0 and text[start - 1] == "、":
+            out.extend(_shared_head_items(doc, start - 1, name, words, kind))
+    return out
+
+
+def _valid_head_name(name: str, modifier: str, words: list[str], head: str) -> bool:
+    """The checks an unquoted head-word name must pass (GUIDELINES.md: named, not generic)."""
+    if len(modifier) < 2 or len(name) > 22 or not words:
+        return False
+    if _COUNT_START.match(name) or is_excluded(name) or _is_generic(words):
+        return False
+    if head.endswith("工程") and is_physical_work(words):
+        return False
+    if head in _weak_heads() and (_has_place(words) or len(modifier) < 3):
+        return False
+    if head in ("战略", "发展战略") and any(tokens.tag(w) == "v" for w in words):
+        return False
+    return True
+
+
+def _shared_head_items(doc: Document, comma: int, last: str, last_words: list[str], kind: str) -> list[Candidate]:
+    """Items before a 、 that share the head of the last item (蓝天、碧水、净土保卫战).
+
+    The shared part is the head plus the generic words before it (教学质量、教育品质、
+    队伍能力提升工程 share 提升工程). Items are taken only while they are as long as
+    the last item's own part, which keeps a list of different things from
+    borrowing a head (金融机构、智库专家、法律顾问联系服务企业制度).
+    """
+    text = doc.text
+    head = head_of(last)
+    shared = head[0] if head else ""
+    own_words = list(last_words)
+    while own_words and own_words[-1] in _generic() and len(own_words) > 1:
+        shared = own_words.pop() + shared
+    own = "".join(own_words)
+    own = _TRAILING_COUNT.sub("", own)
+    if not shared or not own:
+        return []
+    out = []
+    end = comma
+    while end > 0:
+        floor = _clause_start(text, end)
+        start, words = name_start(text, floor, end)
+        item = text[start:end]
+        if len(item) != len(own) or is_excluded(item) or head_of(item) or _is_generic(words):
+            break
+        out.append(Candidate(start, end, item + shared, kind, "head", {item}, rank=0))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return out
+
+
+def _items_before_deng(doc: Document, deng: int, kind: str) -> list[Candidate]:
+    """Items of “A、B、C等专项行动”: each item is an initiative of the list's kind.
+
+    The items are the parts between 、 (the first one cut at its governing verb);
+    a list with a physical work in it is a list of projects, not initiatives.
+    """
+    text = doc.text
+    floor = max(0, deng - 60)
+    for ch in "，,。；;：:！？!?\n“”":
+        floor = max(floor, text.rfind(ch, floor, deng) + 1)
+    parts = []
+    pos = floor
+    for part in text[floor:deng].split("、"):
+        parts.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if len(parts) < 2:
+        return []
+    first_start, first_end = parts[0]
+    parts[0] = (name_start(text, first_start, first_end)[0], first_end)
+    out = []
+    for start, end in parts:
+        item = text[start:end]
+        words = tokens.cut(item)
+        if is_physical_work(words):
+            return []
+        if not (3 <= len(item) <= 14) or is_excluded(item) or _is_generic(words) or head_of(item):
+            continue
+        canonical, item_kind = _national().get(item, (item, kind))
+        out.append(Candidate(start, end, canonical, item_kind, "head", rank=0))
+    return out if len(out) >= 2 else []
+
+
+# ---------------------------------------------------------------- first pass: lexicon and shapes
+
+
+def lexicon_candidates(doc: Document) -> list[Candidate]:
+    """Nationally known initiatives wherever the report names them."""
+    out = []
+    for start, end, surface in _national_matcher().find(doc.text):
+        if _context(doc.text, start, end, sides=("lexicon-after",)) == "drop":
+            continue  # a count (个转企150家), a result (脱贫攻坚成果), a title
+        name, kind = _national()[surface]
+        aliases = set()
+        tail = _alias_tail(doc.text, end)
+        if tail:
+            aliases.add(surface + tail)
+        out.append(Candidate(start, end, name, kind, "lexicon", aliases, rank=1))
+    return out
+
+
+@cache
+def _shape_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rx), kind) for rx, kind in load_table("initiative_shapes.tsv"))
+
+
+def shape_candidates(doc: Document) -> list[Candidate]:
+    """Names recognised by their shape (initiative_shapes.tsv): local rules, packages, service circles."""
+    out = []
+    for rx, kind in _shape_regexes():
+        for m in rx.finditer(doc.text):
+            start, end = m.span("name")
+            name = m.group("name")
+            if name in _exclusions():
+                continue
+            out.append(Candidate(start, end, name, kind, "shape", rank=2))
+    out.extend(_place_brands(doc))
+    return out
+
+
+@cache
+def _place_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in load_table("initiative_place_prefixes.tsv"))
+
+
+def _place_brands(doc: Document) -> list[Candidate]:
+    """平安X建设, 数字X: a national programme word joined to a region's name (平安巨野 → campaign)."""
+    text = doc.text
+    out = []
+    for prefix, kind in _place_prefixes():
+        for m in re.finditer(re.escape(prefix) + f"([{_CJK}]{{2,6}})", text):
+            place = _leading_place(m.group(1))
+            if not place:
+                continue
+            start, end = m.start(), m.start(1) + len(place)
+            aliases = {text[start:end] + "建设"} if text.startswith("建设", end) else set()
+            out.append(Candidate(start, end, prefix + place, kind, "shape", aliases, rank=2))
+    return out
+
+
+def _leading_place(s: str) -> str | None:
+    """The longest region name (full or short) that starts `s`."""
+    for n in range(min(len(s), 6), 1, -1):
+        if divisions.lookup(s[:n]):
+            return s[:n]
+    return None
+
+
+# ---------------------------------------------------------------- settling overlaps
+
+
+def settle(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per stretch of text.
+
+    A known or quoted name inside a longer head-word candidate makes the longer
+    form its alias when the rest is only a generic tail (乡村振兴战略 → 乡村振兴);
+    otherwise the longer name stands and the inner one is nested.
+    """
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start), -c.rank))
+    kept: list[Candidate] = []
+    for c in cands:
+        clash = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+        if clash is None:
+            kept.append(c)
+            continue
+        outer, inner = (clash, c) if clash.end - clash.start >= c.end - c.start else (c, clash)
+        if inner.rank > outer.rank and outer.source == "head" and _generic_rest(outer.name, inner):
+            inner.aliases.add(outer.name)
+            inner.aliases |= outer.aliases
+            if inner is c:
+                kept.remove(clash)
+                kept.append(c)
+            continue
+        if outer is c:
+            kept.remove(clash)
+            kept.append(c)
+    return kept
+
+
+def _generic_rest(outer: str, inner: Candidate) -> bool:
+    for form in (inner.name, *inner.aliases):
+        if form and form in outer:
+            rest = outer.replace(form, "", 1)
+            words = tokens.cut(rest) if rest else []
+            return _is_generic(words) or rest in load_list("initiative_alias_tails.txt")
+    return False
 
 
 def find_initiatives(doc: Document) -> Document:
-    """Pipeline component: quoted coinages become Initiative mentions."""
-    for m in _QUOTED.finditer(doc.text):
-        name = m.group("name").strip()
-        if not re.search(r"[\u4e00-\u9fff]", name):
-            continue
+    """Pipeline component: Initiative mentions from quotes, head words, the lexicon and name shapes."""
+    cands = quoted_candidates(doc) + shape_candidates(doc) + lexicon_candidates(doc) + head_candidates(doc)
+    for c in settle(cands):
+        aliases = tuple(sorted(a for a in c.aliases if a != c.name))
         doc.mentions.append(
-            Mention("Initiative", name, m.start("name"), m.end("name"), kind=kind_of(name))
+            Mention("Initiative", c.name, c.start, c.end, kind=c.kind, source=c.source, aliases=aliases)
         )
     return doc
+
+
+# ---------------------------------------------------------------- second pass
+
+
+def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:
+    """Whether the second pass may take this occurrence of an accepted initiative name (`proto`).
+
+    The occurrence must stand on jieba word boundaries (优生 in 优生态 does not
+    count), pass the context rules (a count, a title, a result), and, when the
+    name was accepted in another report (`foreign`) or is only two characters
+    long, be quoted or followed by an initiative head here. A bare list item that
+    borrowed a shared head (教学质量 of 教学质量提升工程) counts only with a head after it.
+    """
+    text = doc.text
+    surface = text[start:end]
+    quoted = text[start - 1 : start] in _OPEN + '"' and text[end : end + 1] in _CLOSE + '"'
+    if not quoted and not tokens.aligned(text, start, end):
+        return False
+    if surface != proto.name and proto.name.startswith(surface) and not quoted:
+        if not _alias_tail(text, end) and not head_of("X" + text[end : end + 4]):
+            return False
+    if _context(text, start, end, sides=("after", "before", "lexicon-after")) == "drop":
+        return False
+    if (foreign or end - start <= 2) and not quoted:
+        tail = _alias_tail(text, end)
+        if end - start <= 2 and not tail:
+            return False
+        if foreign and end - start < 3:
+            return False
+    return True

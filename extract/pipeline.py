@@ -1,7 +1,7 @@
 """The extraction pipeline: per-report components, then corpus-level components."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from .enterprises import find_enterprises
 from .facts import build_facts
 from .ingest import InputError, read_inputs
 from .initiatives import find_initiatives
+from .metadata import apply_overrides as apply_metadata_overrides
 from .metadata import read_metadata
 from .normalize import normalize
 from .parks import find_parks
@@ -35,8 +36,6 @@ def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | No
     for doc in docs:
         for component in DOCUMENT_COMPONENTS:
             component(doc)
-        if not doc.meta.region:
-            doc.meta.region = Path(doc.source.split("#", 1)[0]).stem
         if progress:
             progress(doc)
     for corpus_component in CORPUS_COMPONENTS:
@@ -44,24 +43,28 @@ def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | No
     return docs
 
 
-def extract_texts(texts: dict[str, str]) -> dict[str, Any]:
-    """Facts from in-memory texts keyed by source name (no file I/O)."""
+def extract_texts(texts: dict[str, str], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Facts from in-memory texts keyed by source name (no file I/O); `overrides` as for `extract_paths`."""
     docs = [Document(source, text) for source, text in texts.items()]
+    apply_overrides(docs, overrides)
     return build_facts(annotate(docs))
 
 
-def apply_overrides(docs: Sequence[Document], overrides: dict[str, Any] | None) -> None:
-    """Set report metadata given by the caller (command-line options win over the text)."""
+def apply_overrides(docs: Sequence[Document], overrides: Mapping[str, Any] | None) -> None:
+    """Set report metadata given by the caller (command-line options win over table columns and the text).
+
+    Keys: ``region`` (a name such as 台儿庄区 or 枣庄市台儿庄区, resolved to its
+    code), ``province`` (narrows an ambiguous region name), ``year`` (the year
+    reviewed), ``date``, ``speaker``, ``title``; None values are ignored.
+    """
     for doc in docs:
-        for key, value in (overrides or {}).items():
-            if value is not None:
-                setattr(doc.meta, key, value)
+        apply_metadata_overrides(doc, overrides)
 
 
 def extract_paths(
     paths: Iterable[str | Path],
     text_field: str | None = None,
-    overrides: dict[str, Any] | None = None,
+    overrides: Mapping[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> tuple[dict[str, Any], list[InputError], list[str]]:
     """Read inputs and extract facts: (facts, input errors, warnings naming each file)."""

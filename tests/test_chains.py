@@ -1,0 +1,120 @@
+"""IndustrialChain extraction on small synthetic sentences (GUIDELINES.md, IndustrialChain)."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_texts
+from extract.chains import canonical
+
+HEADER = "政府工作报告\n——2024年1月15日在青山区第五届人民代表大会第三次会议上\n区长 李明\n一、2023年工作回顾\n"
+
+
+def chains(*bodies: str) -> dict[str, dict]:
+    """IndustrialChain entities of reports with these bodies, by canonical name."""
+    facts = extract_texts({f"r{i}.txt": HEADER + body for i, body in enumerate(bodies)})
+    return {e["name"]: e for e in facts["entities"] if e["type"] == "IndustrialChain"}
+
+
+def reports_of(entity: dict) -> set[str]:
+    return {m["report"] for m in entity["mentions"]}
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("锂电产业", "锂电"),
+        ("精细化工产业集群", "精细化工"),
+        ("碳纤维产业链", "碳纤维"),
+        ("特色文旅康养产业", "文旅康养"),
+        ("钢铁上下游相关产业", "钢铁上下游"),
+        ("数字经济", "数字经济"),
+        ("文化产业", "文化产业"),  # 文化 alone would be a bare noun
+    ],
+)
+def test_canonical_drops_the_head_word(surface: str, name: str) -> None:
+    assert canonical(surface) == name
+
+
+def test_enumeration_before_a_list_head_is_split() -> None:
+    found = chains("聚焦新能源、新材料、生物医药等重点产业链，招引项目30个。")
+    assert {"新能源", "新材料", "生物医药"} <= set(found)
+    assert not any(n.startswith("聚焦") for n in found)
+
+
+def test_enumeration_with_a_count_and_quoted_number() -> None:
+    found = chains("围绕绿色食品、纺织服装、装备制造“三大”主导产业，开展精准招商。")
+    assert {"绿色食品", "纺织服装", "装备制造"} <= set(found)
+
+
+def test_items_share_the_head_of_the_last_one() -> None:
+    found = chains("拉长碳纤维、玄武岩纤维产业链，打造新材料基地。")
+    assert {"碳纤维", "玄武岩纤维"} <= set(found)
+    assert "碳纤维产业链" not in found
+
+
+def test_items_with_their_own_head_and_the_alias() -> None:
+    found = chains("培育壮大光伏产业、储能产业，新增规上企业5家。")
+    assert {"光伏", "储能"} <= set(found)
+    assert "光伏产业" in found["光伏"]["aliases"]
+
+
+def test_place_named_specialities_in_a_list() -> None:
+    found = chains("壮大青山茶叶、北岭板栗、南湖莲藕等特色产业，带动农户增收。")
+    assert {"青山茶叶", "北岭板栗", "南湖莲藕"} <= set(found)
+
+
+def test_economy_sectors_after_a_development_verb() -> None:
+    found = chains("因地制宜发展林下经济、庭院经济，大力培育夜间经济。")
+    assert {"林下经济", "庭院经济", "夜间经济"} <= set(found)
+
+
+def test_a_quoted_sector() -> None:
+    found = chains("加快发展“菌果药”特色农业，扩大种植面积。")
+    assert "菌果药" in found
+
+
+def test_zone_named_only_by_its_sector_gives_the_sector() -> None:
+    found = chains("新建食用菌生产基地2处，推进化工产业园扩区。")
+    assert {"食用菌", "化工"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "推动工业、农业、服务业协调发展。",
+        "加快发展现代服务业，改造提升传统产业，培育壮大新兴产业。",
+        "推动一二三产业融合发展，做强县域经济。",
+        "高新技术产业增加值占比达到45%。",
+        "着力打造“双千亿”产业集群。",
+    ],
+)
+def test_bare_categories_and_statistics_are_not_chains(sentence: str) -> None:
+    assert chains(sentence) == {}
+
+
+def test_second_pass_finds_a_sector_in_another_report() -> None:
+    found = chains(
+        "壮大竹木加工、茶叶等特色产业。",
+        "竹木加工产业集聚发展，产值突破10亿元。",
+    )
+    assert len(reports_of(found["竹木加工"])) == 2
+
+
+def test_second_pass_ignores_a_sector_word_inside_other_names() -> None:
+    found = chains(
+        "聚焦新能源、新材料、建材等重点产业链。",
+        "推广新能源汽车1200辆，支持巨润建材等企业技改，引进安泰新材料公司。",
+    )
+    assert reports_of(found["新能源"]) == reports_of(found["建材"]) == reports_of(found["新材料"])
+    assert len(reports_of(found["新能源"])) == 1
+
+
+def test_a_modifier_variant_of_one_report_is_one_chain() -> None:
+    found = chains("以草莓、寒地蓝莓为重点的特色种植产业持续壮大，大力发展北方寒地蓝莓、花卉等棚室经济。")
+    assert "北方寒地蓝莓" not in found
+    assert "寒地蓝莓" in found
+
+
+def test_a_known_sector_before_a_growth_phrase() -> None:
+    found = chains("加快精密铸造转型升级，推动机械装备聚集成群。")
+    assert {"精密铸造", "机械装备"} <= set(found)

@@ -1,0 +1,206 @@
+"""Initiative extraction on small synthetic sentences (GUIDELINES.md, Initiative).
+
+Each sentence is made up for the test, in the style of a work report, so the
+cases pin the rules rather than passages of the example reports.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_texts
+from extract.initiatives import restore_plus
+
+HEADER = "政府工作报告\n——2024年1月15日在青山区第五届人民代表大会第三次会议上\n区长 李明\n一、2023年工作回顾\n"
+
+
+def initiatives(*bodies: str) -> dict[str, dict]:
+    """Initiative entities of reports with these bodies, by canonical name."""
+    facts = extract_texts({f"r{i}.txt": HEADER + body for i, body in enumerate(bodies)})
+    return {e["name"]: e for e in facts["entities"] if e["type"] == "Initiative"}
+
+
+def reports_of(entity: dict) -> set[str]:
+    return {m["report"] for m in entity["mentions"]}
+
+
+# ---------------------------------------------------------------- quoted coinages
+
+
+def test_quoted_coinage_with_head_after_gets_longer_alias() -> None:
+    found = initiatives("全面开展“三查三访”专项行动，企业满意度明显提升。")
+    assert "三查三访" in found
+    assert "三查三访专项行动" in found["三查三访"]["aliases"]
+    assert found["三查三访"]["kind"] == "campaign"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("全区上下聚焦“2345”发展思路，奋力拼搏。", "2345发展思路", "strategy"),
+        ("建立“1+3+N”工作机制，统筹推进。", "1+3+N工作机制", "mechanism"),
+        ("实行“五个一”包挂责任制，保障项目落地。", "五个一包挂责任制", "mechanism"),
+    ],
+)
+def test_quoted_number_takes_the_head_noun_after_it(sentence: str, name: str, kind: str) -> None:
+    found = initiatives(sentence)
+    assert name in found
+    assert found[name]["kind"] == kind
+
+
+def test_number_before_a_longer_word_has_no_head() -> None:
+    # 战略 is only the start of 战略性: no “5+2”战略 initiative
+    assert not any(n.startswith("5+2") for n in initiatives("做强“5+2”战略性新兴产业。"))
+
+
+def test_theme_year_and_policy_package() -> None:
+    found = initiatives("以“改革攻坚年”为抓手，出台“稳企十条”“人才新政20条”，兑现资金1亿元。")
+    assert found["改革攻坚年"]["kind"] == "theme_year"
+    assert found["稳企十条"]["kind"] == "policy_package"
+    assert found["人才新政20条"]["kind"] == "policy_package"
+
+
+def test_quoted_list_of_known_reforms_is_split() -> None:
+    found = initiatives("推动更多事项“一网通办、跨省通办”。")
+    assert {"一网通办", "跨省通办"} <= set(found)
+
+
+def test_quoted_parallel_slogan_stays_whole() -> None:
+    found = initiatives("坚定不移落实“强工兴农、文旅富区”战略，发展后劲持续增强。")
+    assert "强工兴农、文旅富区" in found
+    assert found["强工兴农、文旅富区"]["kind"] == "strategy"
+
+
+# ---------------------------------------------------------------- unquoted names with a head word
+
+
+def test_unquoted_name_is_cut_at_the_governing_verb() -> None:
+    found = initiatives("深入实施农业品牌提升行动，新增绿色食品认证12个。")
+    assert "农业品牌提升行动" in found
+    assert not any(n.startswith(("深入", "实施")) for n in found)
+
+
+def test_adverb_glued_to_verb_is_still_a_boundary() -> None:
+    found = initiatives("全面落实路长制，严格执行重点企业联络员制度。")
+    assert "路长制" in found
+    assert "重点企业联络员制度" in found
+
+
+def test_items_before_a_shared_head_share_it() -> None:
+    found = initiatives("持续打好蓝天、碧水、净土三大保卫战，生态环境质量持续改善。")
+    assert {"蓝天保卫战", "碧水保卫战", "净土保卫战"} <= set(found)
+    found = initiatives("深入实施文明乡风、书香校园提升工程。")
+    assert {"文明乡风提升工程", "书香校园提升工程"} <= set(found)
+    assert "文明乡风" in found["文明乡风提升工程"]["aliases"]
+
+
+def test_items_of_a_list_closed_by_deng_and_a_head() -> None:
+    found = initiatives("深入推进文明村镇创建、移风易俗示范等专项行动，乡风文明持续提升。")
+    assert {"文明村镇创建", "移风易俗示范"} <= set(found)
+
+
+def test_known_name_inside_a_longer_form_makes_an_alias() -> None:
+    found = initiatives("深入实施乡村振兴战略，常态化开展扫黑除恶专项斗争。")
+    assert "乡村振兴战略" in found["乡村振兴"]["aliases"]
+    assert "扫黑除恶专项斗争" in found["扫黑除恶"]["aliases"]
+    assert "乡村振兴战略" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "深入开展品质提升行动，群众满意度不断提高。",  # generic: no proper part
+        "扎实开展各项安全生产专项整治行动。",  # a class of campaigns
+        "统筹推进七大专项行动。",  # a count
+        "实施东湖路拓宽改造工程，新建雨污管网5公里。",  # a physical work: a Project
+        "完善常态化沟通协调机制。",  # generic mechanism
+    ],
+)
+def test_generic_and_physical_phrases_are_not_initiatives(sentence: str) -> None:
+    assert initiatives(sentence) == {}
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "严格落实中央八项规定精神，持续纠治“四风”，坚持过“紧日子”。",
+        "今年是“十四五”规划的攻坚之年。",
+        "新增“四上”企业30家，“个转企”120家。",
+        "全区企业获评“瞪羚企业”5家，新增“小巨人”企业3家。",
+        "在招商引资中当好“金凤凰”的“梧桐树”，让营商环境成为“金字招牌”。",
+        "“临江速度”不断刷新，叫响“山水临江、宜居之城”城市品牌。",
+        "荣获全国“最美志愿服务社区”称号。",
+        "守牢“一条底线”，让“有求必应、无事不扰”成为常态。",
+    ],
+)
+def test_exclusions(sentence: str) -> None:
+    assert initiatives(sentence) == {}
+
+
+def test_quoted_part_before_a_thing_is_no_initiative() -> None:
+    # a quoted modifier of a project, a route or a zone
+    assert initiatives("打造“醉美”乡村旅游路线3条，建设“低碳”余热供暖项目。") == {}
+
+
+def test_a_quoted_sector_is_a_chain_not_an_initiative() -> None:
+    assert "夜经济" not in initiatives("“夜经济”持续火热，夜间消费额增长20%。")
+
+
+# ---------------------------------------------------------------- the second pass
+
+
+def test_second_pass_finds_a_coinage_quoted_in_one_report_unquoted_in_another() -> None:
+    found = initiatives(
+        "实施“百村共富”计划，村集体收入全部超过20万元。",
+        "推进百村共富取得新进展，带动农民增收。",
+    )
+    assert "百村共富" in found
+    assert len(reports_of(found["百村共富"])) == 2
+
+
+def test_second_pass_respects_word_boundaries() -> None:
+    found = initiatives(
+        "推行“优学”计划，教育质量稳步提升。",
+        "坚持优学习、强本领。",  # 优学 inside 优学习 is not the programme
+    )
+    assert len(reports_of(found["优学"])) == 1
+
+
+def test_second_pass_skips_a_known_name_used_as_a_count_or_result() -> None:
+    found = initiatives(
+        "深入推进“个转企”，激发市场活力。",
+        "全年新增“个转企”150家，巩固拓展脱贫攻坚成果。",
+    )
+    assert len(reports_of(found["个转企"])) == 1
+    assert "脱贫攻坚" not in found
+
+
+# ---------------------------------------------------------------- OCR-ish text
+
+
+def test_ocr_plus_read_as_shi_is_restored() -> None:
+    assert restore_plus("管委会十运营公司十经营主体") == "管委会+运营公司+经营主体"
+    assert restore_plus("4十3") == "4+3"
+    assert restore_plus("文旅十") == "文旅+"
+    assert restore_plus("锂电十条") == "锂电十条"
+    assert restore_plus("产业扶持十二条") == "产业扶持十二条"
+
+
+def test_ocr_text_with_spaces_and_ascii_quotes() -> None:
+    found = initiatives('持续深化"放 管 服"改革，完善园区"管委会十运营公司"管理模式。')
+    assert "放管服" in found
+    assert "放管服改革" in found["放管服"]["aliases"]
+    assert "管委会+运营公司" in found
+
+
+def test_every_initiative_has_a_valid_kind() -> None:
+    found = initiatives(
+        "全面推行“一窗受理”服务模式，深化“县管校聘”改革，实施“暖心”工程，开展“双争”活动，"
+        "落实链长制，推进“项目深化年”，出台“惠企八条”，坚持“科技立区”战略。"
+    )
+    kinds = {"mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform"}
+    assert found
+    assert all(e["kind"] in kinds for e in found.values())
