@@ -107,6 +107,16 @@ class Document:
     #: prefers these to what the header says.
     given: dict[str, str] = field(default_factory=dict)
 
+    def release(self, annotations: bool = False) -> None:
+        """Drop what normalise and segment recompute from `original`, to keep a large batch small.
+
+        With `annotations`, mentions and relations go too (once they are in the facts).
+        """
+        self.text, self.to_original = "", []
+        self.sentences, self.paragraphs, self.sections = [], [], []
+        if annotations:
+            self.mentions, self.relations = [], []
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) to the original text."""
         if not self.to_original:

@@ -73,47 +73,61 @@ def report_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def build_facts(docs: Sequence[Document]) -> dict[str, Any]:
-    """Assemble the facts document from annotated documents."""
-    entities: dict[EntityKey, dict[str, Any]] = {}
-    aliases: dict[EntityKey, set[str]] = {}
-    for doc in docs:
+class FactsBuilder:
+    """Accumulates the facts document one annotated document at a time."""
+
+    def __init__(self) -> None:
+        self.reports: list[dict[str, Any]] = []
+        self.entities: dict[EntityKey, dict[str, Any]] = {}
+        self.aliases: dict[EntityKey, set[str]] = {}
+        self.relations: dict[tuple[str, str, str], dict[str, Any]] = {}
+
+    def add(self, doc: Document) -> None:
+        """Take the report, mentions and relations of one document (its text must be at hand)."""
         rid = report_id(doc)
+        self.reports.append(report_record(doc))
         for m in doc.mentions:
             key = _key(m)
-            rec = entities.setdefault(key, _entity_record(key))
+            rec = self.entities.setdefault(key, _entity_record(key))
             rec["kind"] = rec["kind"] or m.kind
             rec["level"] = rec["level"] or m.level
             if rid not in rec["reports"]:
                 rec["reports"].append(rid)
-            names = aliases.setdefault(key, set())
+            names = self.aliases.setdefault(key, set())
             names.update(m.aliases)
             if m.end <= m.start:
                 continue
-            surface = doc.text[m.start : m.end]
-            names.add(surface)
+            names.add(doc.text[m.start : m.end])
             start, end = doc.original_span(m.start, m.end)
             sentence = doc.sentence_at(m.start)
             rec["mentions"].append({"report": rid, "start": start, "end": end,
                                     "text": doc.original[start:end], "sentence": doc.sentence_text(sentence)})
-    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for doc in docs:
-        rid = report_id(doc)
         for r in doc.relations:
             for key in (r.source, r.target):
-                entities.setdefault(key, _entity_record(key))
-            src, dst = entities[r.source]["id"], entities[r.target]["id"]
-            rec = relations.setdefault((r.type, src, dst), {"type": r.type, "source": src, "target": dst,
-                                                           "reports": [], "evidence": []})
+                self.entities.setdefault(key, _entity_record(key))
+            src, dst = self.entities[r.source]["id"], self.entities[r.target]["id"]
+            rec = self.relations.setdefault((r.type, src, dst), {"type": r.type, "source": src, "target": dst,
+                                                                "reports": [], "evidence": []})
             if rid not in rec["reports"]:
                 rec["reports"].append(rid)
                 rec["evidence"].append({"report": rid, "sentence": doc.sentence_text(r.sentence)})
-    for key, rec in entities.items():
-        rec["aliases"] = sorted(a for a in aliases.get(key, ()) if a != rec["name"])
-    return {
-        "schema": SCHEMA,
-        "generator": {"name": "policykg", "version": generator_version()},
-        "reports": [report_record(d) for d in docs],
-        "entities": sorted(entities.values(), key=lambda e: (e["type"], e["id"])),
-        "relations": sorted(relations.values(), key=lambda r: (r["type"], r["source"], r["target"])),
-    }
+
+    def facts(self) -> dict[str, Any]:
+        """The facts document of everything added so far."""
+        for key, rec in self.entities.items():
+            rec["aliases"] = sorted(a for a in self.aliases.get(key, ()) if a != rec["name"])
+        return {
+            "schema": SCHEMA,
+            "generator": {"name": "policykg", "version": generator_version()},
+            "reports": list(self.reports),
+            "entities": sorted(self.entities.values(), key=lambda e: (e["type"], e["id"])),
+            "relations": sorted(self.relations.values(), key=lambda r: (r["type"], r["source"], r["target"])),
+        }
+
+
+def build_facts(docs: Sequence[Document]) -> dict[str, Any]:
+    """Assemble the facts document from annotated documents."""
+    builder = FactsBuilder()
+    for doc in docs:
+        builder.add(doc)
+    return builder.facts()

@@ -155,13 +155,19 @@ def undertakes(doc: Document, out: _Collector) -> None:
                 out.add("UNDERTAKES", key(e), key(p), doc.sentence_at(p.start))
 
 
+def document_relations(doc: Document) -> Document:
+    """The relations read from one document's sentences."""
+    out = _Collector(doc)
+    part_of(doc, out)
+    belongs_to(doc, out)
+    focuses_on(doc, out)
+    located_in(doc, out)
+    undertakes(doc, out)
+    return doc
+
+
 def find_relations(docs: Sequence[Document]) -> Sequence[Document]:
     """Corpus component: the relations of every document."""
     for doc in docs:
-        out = _Collector(doc)
-        part_of(doc, out)
-        belongs_to(doc, out)
-        focuses_on(doc, out)
-        located_in(doc, out)
-        undertakes(doc, out)
+        document_relations(doc)
     return docs

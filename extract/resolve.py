@@ -49,29 +49,42 @@ def _occurrence_ok(proto: Mention, doc: Document, start: int, end: int, foreign:
     return check is None or check(doc, start, end, proto, foreign)
 
 
-def second_pass(docs: Sequence[Document]) -> None:
-    """Find every accepted name in every document of its scope (SECOND_PASS_SCOPE)."""
-    # surface -> (proto mention, the region code of the report it came from, the doc index)
-    accepted: dict[str, list[tuple[Mention, str | None, int]]] = {}
-    for i, doc in enumerate(docs):
+class AcceptedNames:
+    """Names accepted by the first pass in any report, for the second pass.
+
+    `collect` runs on each report while its text is at hand; `apply` then runs
+    on one report at a time, so the batch never needs every text at once.
+    """
+
+    def __init__(self) -> None:
+        # surface -> (proto mention, the region code of its report, the report's index)
+        self._accepted: dict[str, list[tuple[Mention, str | None, int]]] = {}
+        self._matcher: NameMatcher | None = None
+
+    def collect(self, doc: Document, index: int) -> None:
+        """Remember the accepted names of report number `index`."""
         for m in doc.mentions:
             if m.type not in SECOND_PASS_SCOPE or m.end <= m.start:
                 continue
             for surface in {doc.text[m.start : m.end], m.name}:
-                protos = accepted.setdefault(surface, [])
+                protos = self._accepted.setdefault(surface, [])
                 if all((p.type, p.name) != (m.type, m.name) for p, _, _ in protos):
-                    protos.append((m, doc.meta.adcode, i))
-    matcher = NameMatcher(accepted)
-    for i, doc in enumerate(docs):
+                    protos.append((m, doc.meta.adcode, index))
+        self._matcher = None
+
+    def apply(self, doc: Document, index: int) -> None:
+        """Find every accepted name in report number `index`, within each name's scope (SECOND_PASS_SCOPE)."""
+        if self._matcher is None:
+            self._matcher = NameMatcher(self._accepted)
         taken = {(m.start, m.end) for m in doc.mentions}
-        for start, end, surface in matcher.find(doc.text):
+        for start, end, surface in self._matcher.find(doc.text):
             if (start, end) in taken:
                 continue
             protos = [
-                p for p, code, j in accepted[surface]
-                if (j == i or SECOND_PASS_SCOPE[p.type] == "batch" or (code and code == doc.meta.adcode))
-                and (j == i or len(surface) >= MIN_FOREIGN_LEN.get(p.type, 2))
-                and _occurrence_ok(p, doc, start, end, foreign=j != i)
+                p for p, code, j in self._accepted[surface]
+                if (j == index or SECOND_PASS_SCOPE[p.type] == "batch" or (code and code == doc.meta.adcode))
+                and (j == index or len(surface) >= MIN_FOREIGN_LEN.get(p.type, 2))
+                and _occurrence_ok(p, doc, start, end, foreign=j != index)
             ]
             if not protos:
                 continue
@@ -81,6 +94,15 @@ def second_pass(docs: Sequence[Document]) -> None:
                 Mention(proto.type, proto.name, start, end, kind=proto.kind, level=proto.level,
                         code=proto.code, source="second-pass")
             )
+
+
+def second_pass(docs: Sequence[Document]) -> None:
+    """Find every accepted name in every document of its scope (SECOND_PASS_SCOPE)."""
+    names = AcceptedNames()
+    for i, doc in enumerate(docs):
+        names.collect(doc, i)
+    for i, doc in enumerate(docs):
+        names.apply(doc, i)
 
 
 def drop_nested(doc: Document) -> None:
@@ -169,12 +191,17 @@ def region_hierarchy(code: str | None) -> list[divisions.Division]:
     return out
 
 
+def settle(doc: Document) -> None:
+    """After the second pass: drop nested mentions and merge variants of one name."""
+    drop_nested(doc)
+    merge_contained(doc)
+
+
 def resolve(docs: Sequence[Document]) -> Sequence[Document]:
-    """Corpus component: report regions, second pass, nesting."""
+    """Corpus component: report regions, second pass, nesting (all documents held in memory)."""
     for doc in docs:
         add_report_region(doc)
     second_pass(docs)
     for doc in docs:
-        drop_nested(doc)
-        merge_contained(doc)
+        settle(doc)
     return docs
