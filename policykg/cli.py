@@ -213,7 +213,8 @@ def query(name: Annotated[str | None, typer.Argument(help="A canned query (see -
     """
     _check_format(fmt)
     if list_ or not name:
-        rows = [[q.name, ", ".join(f"{p.name}={p.default}" for p in q.params), q.description]
+        rows = [[q.name, ", ".join(p.name if p.default is None else f"{p.name}={p.default}" for p in q.params),
+                 q.description]
                 for q in catalog().values()]
         out.print(format_rows(["name", "params", "description"], rows, fmt), markup=False)
         return

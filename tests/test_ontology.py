@@ -138,8 +138,8 @@ def test_shapes_cover_every_graph_property(shapes: Graph, onto: Graph) -> None:
             assert rel.iri in paths, rel.type
 
 
-def test_the_mapping_tables_in_the_docs_are_the_generated_ones() -> None:
-    doc = (ROOT / "docs" / "rdf-mapping.md").read_text(encoding="utf-8")
+def test_the_mapping_tables_in_the_readme_are_the_generated_ones() -> None:
+    doc = (ROOT / "README.md").read_text(encoding="utf-8")
     begin, end = doc.index("<!-- mapping:begin"), doc.index("<!-- mapping:end -->")
     block = doc[doc.index("\n", begin) + 1:end]
     assert block == mapping_markdown(), "regenerate with: python -m ontology.mapping"
