@@ -39,6 +39,7 @@ from .namespan import (
     run_start,
     split_items,
     strip_quotes,
+    trim_first_item,
     word_starts,
 )
 
@@ -150,12 +151,9 @@ def find_lists(doc: Document, taken: list[tuple[int, int]]) -> None:
         if end == 0 or not is_name_char(text[end - 1]):
             continue
         start = run_start(text, end, max_len=80, extra="、“”\"")
-        items = split_items(text, start, end)
+        items = trim_first_item(text, split_items(text, start, end), company_name)
         if not items:
             continue
-        first_s, first_e = items[0]
-        cut = name_before(text, first_e, company_name, floor=first_s, max_len=first_e - first_s)
-        items = ([(cut, first_e)] if cut is not None else []) + items[1:]
         for s, e in items:
             if not _overlaps(taken, s, e) and company_name(strip_quotes(text[s:e])):
                 _add(doc, taken, s, e)

@@ -233,6 +233,20 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def trim_first_item(text: str, items: list[tuple[int, int]], valid: Callable[[str], bool],
+                    floor: int = 0, extra: str = "") -> list[tuple[int, int]]:
+    """Cut the first item of a list on the left to the name `valid` accepts; drop it when none is left.
+
+    The run of name characters before a list often starts inside the clause
+    (推进甲、乙等 starts at 推进), so only the first item needs trimming.
+    """
+    if not items:
+        return []
+    first_s, first_e = items[0]
+    cut = name_before(text, first_e, valid, floor=max(floor, first_s), max_len=first_e - first_s, extra=extra)
+    return ([(cut, first_e)] if cut is not None else []) + items[1:]
+
+
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause (between ，。；：！？ and line breaks) that holds `pos`."""
     left = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:！？!?\n") + 1

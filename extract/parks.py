@@ -26,6 +26,7 @@ from .namespan import (
     run_start,
     split_items,
     strip_quotes,
+    trim_first_item,
     word_starts,
 )
 from .projects import level_prefix
@@ -106,12 +107,9 @@ def _find_list(doc: Document, taken: list[tuple[int, int]], deng: int, head: str
     if deng == 0 or not is_name_char(text[deng - 1]):
         return
     start = run_start(text, deng, max_len=80, extra="、“”\"")
-    items = split_items(text, start, deng)
+    items = trim_first_item(text, split_items(text, start, deng), lambda n: is_park_name(doc, n, ""))
     if not items:
         return
-    first_s, first_e = items[0]
-    cut = name_before(text, first_e, lambda n: is_park_name(doc, n, ""), floor=first_s, max_len=first_e - first_s)
-    items = ([(cut, first_e)] if cut is not None else []) + items[1:]
     for s, e in items:
         item = strip_quotes(text[s:e])
         if len(item) < 2 or _overlaps(taken, s, e) or not is_park_name(doc, item, ""):

@@ -33,6 +33,7 @@ from .namespan import (
     run_start,
     split_items,
     strip_quotes,
+    trim_first_item,
     word_regex,
     word_starts,
 )
@@ -185,12 +186,8 @@ def _item_name(template: str, item: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _split_first(doc: Document, items: list[tuple[int, int]], floor: int) -> list[tuple[int, int]]:
-    """Cut the first item of a list on the left; drop it when no name is left."""
-    text = doc.text
-    first_s, first_e = items[0]
-    cut = name_before(text, first_e, lambda n: is_named(doc, n, facility=True), floor=max(floor, first_s),
-                      max_len=first_e - first_s, extra="()")
-    return ([(cut, first_e)] if cut is not None else []) + items[1:]
+    """Cut the first item of a list on the left to a named facility; drop it when no name is left."""
+    return trim_first_item(doc.text, items, lambda n: is_named(doc, n, facility=True), floor=floor, extra="()")
 
 
 @cache
