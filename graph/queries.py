@@ -8,6 +8,8 @@ Header lines (before the Cypher) look like:
     // columns: name, kind, regions, n_regions
 
 Parameter values are always passed as query parameters, never pasted into the text.
+A list in a result cell is a set (built with `collect`): `run_query` returns it sorted, since
+neither store promises an order for `collect` and both must answer alike.
 """
 from __future__ import annotations
 
@@ -121,7 +123,21 @@ def get_query(name: str) -> CannedQuery:
 def run_query(store: Any, name: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
     """Run a canned query on a store and return (columns, rows)."""
     query = get_query(name)
-    return store.run(query.cypher, query.bind(params))
+    columns, rows = store.run(query.cypher, query.bind(params))
+    return columns, [[sorted_list(v) if isinstance(v, list) else v for v in row] for row in rows]
+
+
+def sorted_list(values: list[Any]) -> list[Any]:
+    """A collected list in a stable order: nulls last, numbers before strings, each ascending."""
+    def key(v: Any) -> tuple[int, Any]:
+        if v is None:
+            return (3, "")
+        if isinstance(v, bool | int | float):
+            return (0, v)
+        if isinstance(v, str):
+            return (1, v)
+        return (2, repr(v))
+    return sorted(values, key=key)
 
 
 def rows_as_dicts(columns: list[str], rows: list[list[Any]]) -> list[dict[str, Any]]:

@@ -20,9 +20,12 @@ def db_path(db: str | Path | None = None) -> Path:
 def open_store(db: str | Path | None = None, neo4j: str | None = None, read_only: bool = False) -> Any:
     """The embedded store at `db`, or the Neo4j server at `neo4j` (a bolt/neo4j URI).
 
-    Neo4j credentials and database come from the driver's usual environment
-    (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE).
+    With neither `db` nor $POLICYKG_DB given, $NEO4J_URI (when set) selects Neo4j: the user
+    works in Neo4j when they have one. Neo4j credentials and database come from the driver's
+    usual environment (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE).
     """
+    if not neo4j and db is None and not os.environ.get("POLICYKG_DB"):
+        neo4j = os.environ.get("NEO4J_URI") or None
     if neo4j:
         from .neo4j_store import Neo4jStore  # the driver is only needed for Neo4j
 

@@ -50,6 +50,7 @@ def example_store(tmp_path: Path, example_facts: dict[str, Any]) -> Iterator[Any
 
 
 def _neo4j_required() -> bool:
+    """True when POLICYKG_REQUIRE_NEO4J asks for Neo4j to be a must."""
     return os.environ.get("POLICYKG_REQUIRE_NEO4J", "").strip() not in ("", "0", "false", "no")
 
 
@@ -79,4 +80,14 @@ def neo4j_uri(neo4j_target: Neo4jTarget) -> str:
 def neo4j_auth(neo4j_target: Neo4jTarget) -> tuple[str, str] | None:
     """(user, password) for the session's Neo4j, or None when it runs without auth."""
     return neo4j_target.auth
+
+
+@pytest.fixture
+def neo4j_store(neo4j_target: Neo4jTarget) -> Iterator[Any]:
+    """A `Neo4jStore` on the session's Neo4j, emptied before the test (schema kept)."""
+    from graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(neo4j_target.uri, neo4j_target.user, neo4j_target.password, neo4j_target.database) as store:
+        store.clear()
+        yield store
 # ---- END neo4j fixtures -----------------------------------------------------------------

@@ -65,6 +65,7 @@ def target_from_env(env: dict[str, str] | None = None) -> Neo4jTarget | None:
 
 
 def _newest_mtime(paths: list[Path]) -> float:
+    """The latest modification time among `paths`."""
     return max(p.stat().st_mtime for p in paths)
 
 
@@ -166,6 +167,7 @@ class LauncherServer:
         return Neo4jTarget(f"bolt://127.0.0.1:{self.port}", "neo4j", self.password, None, started_here=True)
 
     def _log_tail(self, lines: int = 20) -> str:
+        """The last lines of the launcher's output, for error messages."""
         if self.data_dir is None:
             return ""
         out = []

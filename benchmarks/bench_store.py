@@ -1,0 +1,262 @@
+"""Store benchmark: load a scaled corpus into both stores and time every canned query.
+
+The corpus is the example reports' facts replicated `--copies` times (100 by default) under
+renamed regions: each copy gets its own report ids and sources and its own Region entities, while
+initiatives, chains, parks, projects and enterprises stay shared, so queries about what regions
+share have much to do. Prints load throughput (nodes + relationships in the graph per second of
+loading) and each canned query's median and 95th-percentile latency on each store.
+
+    python -m benchmarks.bench_store                     # embedded + a throwaway Neo4j
+    python benchmarks/bench_store.py --stores embedded --copies 20
+    python -m benchmarks.bench_store --neo4j bolt://127.0.0.1:7687   # EMPTIES that database
+
+Targets (issue #4): embedded load >= 5,000 entities+relationships/s; every query's p95 <= 1 s.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+import logging
+import math
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from graph.embedded import EmbeddedStore  # noqa: E402
+from graph.queries import catalog, run_query  # noqa: E402
+
+LOAD_TARGET = 5000.0  # entities + relationships per second, embedded store
+P95_TARGET = 1.0  # seconds, every canned query on both stores
+
+
+def example_facts(source: str, facts_path: Path | None = None) -> dict[str, Any]:
+    """The facts to replicate: a facts file, the examples run through the extractor, or the gold."""
+    if facts_path is not None:
+        return json.loads(facts_path.read_text(encoding="utf-8"))
+    if source == "gold":
+        from tests.gold_facts import gold_to_facts
+
+        return gold_to_facts()
+    from extract import extract_paths
+
+    facts, errors, _ = extract_paths([ROOT / "examples" / "reports"])
+    if errors:
+        raise SystemExit(f"extraction failed: {errors}")
+    return facts
+
+
+def _rename_region(eid: str, copy_no: int) -> str:
+    """The id of a region in copy `copy_no` (keeps the `region:` prefix)."""
+    return f"{eid}-c{copy_no:03d}"
+
+
+def scaled_facts(facts: dict[str, Any], copies: int) -> dict[str, Any]:
+    """`copies` copies of `facts`, each with unique report ids/sources and its own regions."""
+    region_ids = {e["id"] for e in facts["entities"] if e["type"] == "Region"}
+    reports: list[dict[str, Any]] = []
+    entities: dict[str, dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+    for k in range(copies):
+        rid = {r["id"]: "report:" + hashlib.sha1(f"{r['id']}#{k}".encode()).hexdigest()[:16]
+               for r in facts["reports"]}
+        suffix = f"·{k:03d}"
+        for r in facts["reports"]:
+            new = dict(r, id=rid[r["id"]], source=f"{r['source']}#copy={k:03d}")
+            if r.get("region"):
+                new["region"] = r["region"] + suffix
+            if r.get("region_id"):
+                new["region_id"] = _rename_region(r["region_id"], k)
+            reports.append(new)
+        for e in facts["entities"]:
+            mentions = [dict(m, report=rid[m["report"]]) for m in e.get("mentions", []) if m["report"] in rid]
+            if e["type"] == "Region":
+                new = dict(e, id=_rename_region(e["id"], k), name=e["name"] + suffix,
+                           aliases=[a + suffix for a in e.get("aliases") or []], mentions=mentions)
+                entities[new["id"]] = new
+            else:
+                shared = entities.setdefault(e["id"], dict(e, mentions=[]))
+                shared["mentions"].extend(mentions)
+        for rel in facts["relations"]:
+            def ren(i: str, k: int = k) -> str:
+                return _rename_region(i, k) if i in region_ids else i
+
+            relations.append(dict(rel, source=ren(rel["source"]), target=ren(rel["target"]),
+                                  reports=[rid[x] for x in rel.get("reports", []) if x in rid],
+                                  evidence=[dict(ev, report=rid[ev["report"]]) for ev in rel.get("evidence", [])
+                                            if ev["report"] in rid]))
+    return {**facts, "reports": reports, "entities": list(entities.values()), "relations": relations}
+
+
+def query_cases(facts: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(label, query, parameters): every canned query with its defaults or the most widespread names
+    of the corpus, plus region-similarity for one region (the all-pairs default is quadratic)."""
+    def most_common(etype: str) -> str:
+        counts = Counter(e["name"] for e in facts["entities"] if e["type"] == etype for _ in e["mentions"])
+        return counts.most_common(1)[0][0] if counts else "-"
+
+    initiative, chain = most_common("Initiative"), most_common("IndustrialChain")
+    region = facts["reports"][0].get("region") or "-"
+    params = {
+        "region-profile": {"region": region},
+        "initiative": {"name": initiative},
+        "policy-diffusion": {"name": initiative},
+        "chain-landscape": {"name": chain},
+        "evidence": {"name": initiative},
+        "search": {"q": initiative[:2]},
+    }
+    cases = [(name, name, params.get(name, {})) for name in catalog()]
+    cases.append(("region-similarity[1]", "region-similarity", {"region": region}))
+    return cases
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..1)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def time_load(store: Any, facts: dict[str, Any]) -> dict[str, Any]:
+    """Load `facts` into an empty store; return seconds, graph size and throughput."""
+    began = time.perf_counter()
+    summary = store.load_facts(facts)
+    seconds = time.perf_counter() - began
+    counts = store.counts()
+    nodes = sum(counts[label] for label in store.model.nodes)
+    rels = sum(counts[rtype] for rtype in store.model.relationships)
+    if summary["failed"]:
+        raise SystemExit(f"{store.kind}: {len(summary['failed'])} reports failed, e.g. {summary['failed'][0]}")
+    return {"seconds": seconds, "nodes": nodes, "rels": rels, "per_second": (nodes + rels) / seconds,
+            "reports": len(summary["loaded"])}
+
+
+def time_queries(store: Any, cases: list[tuple[str, str, dict[str, Any]]],
+                 repeats: int) -> dict[str, dict[str, Any]]:
+    """Run each case once to warm up, then `repeats` times; return p50, p95 and row count by label."""
+    out = {}
+    for label, name, params in cases:
+        _, rows = run_query(store, name, params)
+        times = []
+        for _ in range(repeats):
+            began = time.perf_counter()
+            run_query(store, name, params)
+            times.append(time.perf_counter() - began)
+        out[label] = {"p50": statistics.median(times), "p95": percentile(times, 0.95), "rows": len(rows)}
+    return out
+
+
+@contextmanager
+def neo4j_store(uri: str | None) -> Iterator[Any]:
+    """An empty Neo4j store: the server at `uri` (emptied first), else a throwaway launcher server."""
+    from graph.neo4j_store import Neo4jStore
+
+    if uri:
+        with Neo4jStore(uri) as store:
+            store.clear()
+            yield store
+        return
+    from tests.neo4j_server import LauncherServer
+
+    server = LauncherServer()
+    began = time.perf_counter()
+    target = server.start()
+    print(f"neo4j: throwaway server on {target.uri} started in {time.perf_counter() - began:.1f} s", flush=True)
+    try:
+        with Neo4jStore(target.uri, target.user, target.password) as store:
+            yield store
+    finally:
+        server.stop()
+
+
+def bench_store(kind: str, facts: dict[str, Any], cases: list[tuple[str, str, dict[str, Any]]], repeats: int,
+                neo4j_uri: str | None) -> dict[str, Any]:
+    """Load and query one store kind; return its figures."""
+    if kind == "embedded":
+        with tempfile.TemporaryDirectory(prefix="policykg-bench-") as tmp, \
+                EmbeddedStore(Path(tmp) / "graph.lbdb") as store:
+            load = time_load(store, facts)
+            print(f"embedded: loaded in {load['seconds']:.1f} s", flush=True)
+            return {"load": load, "queries": time_queries(store, cases, repeats)}
+    with neo4j_store(neo4j_uri) as store:
+        load = time_load(store, facts)
+        print(f"neo4j: loaded in {load['seconds']:.1f} s", flush=True)
+        return {"load": load, "queries": time_queries(store, cases, repeats)}
+
+
+def report(results: dict[str, dict[str, Any]], facts: dict[str, Any], copies: int) -> str:
+    """The figures as a plain-text table, with the targets checked."""
+    kinds = list(results)
+    mentions = sum(len(e["mentions"]) for e in facts["entities"])
+    lines = [f"corpus: {copies} copies, {len(facts['reports'])} reports, {len(facts['entities'])} entities "
+             f"({mentions} mentions), {len(facts['relations'])} relations", ""]
+    lines.append(f"{'load':<22}" + "".join(f"{k:>24}" for k in kinds))
+    for key, fmt in (("seconds", "{:.1f} s"), ("nodes", "{:,}"), ("rels", "{:,}"), ("per_second", "{:,.0f} /s")):
+        lines.append(f"{key:<22}" + "".join(f"{fmt.format(results[k]['load'][key]):>24}" for k in kinds))
+    if len(kinds) == 2:
+        a, b = (results[k]["load"]["per_second"] for k in kinds)
+        lines.append(f"{'throughput ratio':<22}{f'{kinds[0]}/{kinds[1]} = {a / b:.2f}':>48}")
+    lines += ["", f"{'query (p50 / p95 ms, rows)':<22}" + "".join(f"{k:>24}" for k in kinds)]
+    worst = (0.0, "", "")
+    for name in results[kinds[0]]["queries"]:
+        cells = []
+        for k in kinds:
+            q = results[k]["queries"][name]
+            worst = max(worst, (q["p95"], name, k))
+            cells.append(f"{q['p50'] * 1000:8.1f} / {q['p95'] * 1000:8.1f} ({q['rows']:>3})")
+        lines.append(f"{name:<22}" + "".join(f"{c:>24}" for c in cells))
+    lines.append("")
+    if "embedded" in results:
+        rate = results["embedded"]["load"]["per_second"]
+        ok = "ok" if rate >= LOAD_TARGET else "MISSED"
+        lines.append(f"target embedded load >= {LOAD_TARGET:,.0f}/s: {rate:,.0f}/s {ok}")
+    slow = sorted({f"{name} ({k})" for k in kinds for name, q in results[k]["queries"].items()
+                   if q["p95"] > P95_TARGET})
+    lines.append(f"target every p95 <= {P95_TARGET:.1f} s: worst {worst[0] * 1000:.1f} ms, {worst[1]} ({worst[2]}) "
+                 + ("ok" if not slow else "MISSED by " + ", ".join(slow)))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--copies", type=int, default=100, help="how many copies of the examples (default 100)")
+    ap.add_argument("--repeats", type=int, default=20, help="timed runs per query (default 20)")
+    ap.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded, neo4j")
+    ap.add_argument("--source", choices=["examples", "gold"], default="examples",
+                    help="facts to replicate: the examples run through the extractor, or the gold annotation")
+    ap.add_argument("--facts", type=Path, help="a facts JSON to replicate instead")
+    ap.add_argument("--neo4j", metavar="URI", help="benchmark this Neo4j (its database is EMPTIED) "
+                    "instead of a throwaway one; credentials from NEO4J_USERNAME / NEO4J_PASSWORD")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+    logging.getLogger("neo4j").setLevel(logging.ERROR)
+
+    base = example_facts(args.source, args.facts)
+    facts = scaled_facts(base, args.copies)
+    cases = query_cases(facts)
+    results = {}
+    for kind in [s.strip() for s in args.stores.split(",") if s.strip()]:
+        if kind not in ("embedded", "neo4j"):
+            ap.error(f"unknown store {kind!r}")
+        results[kind] = bench_store(kind, copy.deepcopy(facts), cases, args.repeats, args.neo4j)
+    text = report(results, facts, args.copies)
+    print()
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps({"copies": args.copies, "results": results}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
