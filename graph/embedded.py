@@ -1,7 +1,6 @@
 """The embedded store: LadybugDB (a maintained Kùzu fork), a database file, no server."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,13 +8,11 @@ import ladybug
 
 from ontology.model import GraphModel, load_model
 
-from .load import ReportBatch, batches, load_report
+from .base import GraphStore, StoreError
+from .load import ReportBatch, load_report
 
 _LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
 
-
-class StoreError(Exception):
-    """A store operation failed; the message says which and why."""
 
 
 def schema_statements(model: GraphModel) -> list[str]:
@@ -34,7 +31,7 @@ def schema_statements(model: GraphModel) -> list[str]:
     return out
 
 
-class EmbeddedStore:
+class EmbeddedStore(GraphStore):
     """A LadybugDB database file holding the graph."""
 
     kind = "embedded"
@@ -54,12 +51,6 @@ class EmbeddedStore:
         self.model = load_model()
         if not read_only:
             self.ensure_schema()
-
-    def __enter__(self) -> EmbeddedStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def location(self) -> str:
@@ -110,20 +101,6 @@ class EmbeddedStore:
             self._rollback()
             raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
 
-    def load_facts(self, facts: dict[str, Any],
-                   progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-        """Load every report of a facts document; a report that fails is reported, the rest go on."""
-        return load_all(self, facts, progress)
-
-    def counts(self) -> dict[str, int]:
-        """Number of nodes per label and relationships per type."""
-        out = {}
-        for label in self.model.nodes:
-            out[label] = self.run(f"MATCH (n:{label}) RETURN count(n)")[1][0][0]
-        for rtype in self.model.relationships:
-            out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)")[1][0][0]
-        return out
-
     def close(self) -> None:
         """Release the database file."""
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
@@ -134,17 +111,4 @@ class EmbeddedStore:
         self._conn = self._db = None
 
 
-def load_all(store: Any, facts: dict[str, Any],
-             progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-    """Load facts report by report through `store.load_batch`; return what went in and what failed."""
-    loaded, failed, written = [], [], 0
-    for batch in batches(facts, store.model):
-        try:
-            store.load_batch(batch)
-            loaded.append(batch.report["source"])
-            written += batch.size
-        except StoreError as exc:
-            failed.append(str(exc))
-        if progress:
-            progress(batch)
-    return {"loaded": loaded, "failed": failed, "written": written}
+__all__ = ["EmbeddedStore", "StoreError", "schema_statements"]

@@ -18,7 +18,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from ontology.model import GraphModel, load_model
 
-from .embedded import StoreError, load_all
+from .base import GraphStore, StoreError
 from .load import ReportBatch, load_report
 
 #: Node properties worth a range index besides the unique `id` (lookups by name and by source).
@@ -76,7 +76,7 @@ def _is_access_mode_error(exc: Neo4jError) -> bool:
     return code.endswith("AccessMode") or "read access mode" in (exc.message or "").lower()
 
 
-class Neo4jStore:
+class Neo4jStore(GraphStore):
     """A Neo4j database holding the graph; same interface as `EmbeddedStore`."""
 
     kind = "neo4j"
@@ -115,12 +115,6 @@ class Neo4jStore:
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.location!r}, database={self.database!r}, read_only={self.read_only})"
-
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def location(self) -> str:
@@ -182,22 +176,6 @@ class Neo4jStore:
                 session.execute_write(lambda tx: load_report(run_in(tx), batch, self.model))
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
-
-    def load_facts(self, facts: dict[str, Any],
-                   progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-        """Load every report of a facts document; a report that fails is reported, the rest go on."""
-        if self.read_only:
-            raise StoreError(f"Neo4j at {self.location}: opened read-only; cannot load")
-        return load_all(self, facts, progress)
-
-    def counts(self) -> dict[str, int]:
-        """Number of nodes per label and relationships per type."""
-        out = {}
-        for label in self.model.nodes:
-            out[label] = self.run(f"MATCH (n:{label}) RETURN count(n)")[1][0][0]
-        for rtype in self.model.relationships:
-            out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)")[1][0][0]
-        return out
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays); for tests and benchmarks."""

@@ -24,6 +24,7 @@ class BuildResult:
     shared: tuple[list[str], list[list[Any]]] = ([], [])
     html: Path | None = None
     ttl: Path | None = None
+    store: str = ""
 
 
 def build(
@@ -42,6 +43,7 @@ def build(
         progress=(lambda doc: progress(doc.source)) if progress else None)
     result = BuildResult(facts, [str(e) for e in errors], warnings)
     with open_store(db, neo4j=neo4j) as store:
+        result.store = store.location
         summary = store.load_facts(facts)
         result.errors += summary["failed"]
         result.counts = store.counts()

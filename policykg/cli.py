@@ -17,7 +17,7 @@ from extract import extract_paths
 from extract.ingest import expand
 from graph.html import write_page
 from graph.queries import QueryError, catalog, run_query
-from graph.store import StoreError, db_path, open_store
+from graph.store import StoreError, open_store
 from graph.view import ViewError
 from ontology.rdf import RDF_FORMATS, export_graph
 
@@ -134,8 +134,7 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
     out.print("\nInitiatives shared by regions:", markup=False)
     cols, rows = result.shared
     out.print(format_rows(cols, rows) if rows else "(none shared by two or more regions)", markup=False)
-    target = str(neo4j) if neo4j else str(db_path(db))
-    out.print(f"\nstore: {target}" + "".join(f"\nwrote: {p}" for p in (result.html, result.ttl) if p),
+    out.print(f"\nstore: {result.store}" + "".join(f"\nwrote: {p}" for p in (result.html, result.ttl) if p),
               markup=False)
     if result.errors:
         raise typer.Exit(1)
