@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 ENTITY_TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise")
 
 
+def original_span(to_original: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a normalised [start, end) to the original [start, end) through the offset map.
+
+    The end maps through the last character, so text removed after it (a
+    line break, spaces) is not included; text removed inside the span is.
+    """
+    if not to_original:
+        return start, end
+    o_start = to_original[start]
+    return o_start, (to_original[end - 1] + 1 if end > start else o_start)
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of the normalised text, [start, end)."""
@@ -119,12 +131,7 @@ class Document:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised [start, end) to the original text."""
-        if not self.to_original:
-            return start, end
-        o_start = self.to_original[start]
-        # the end maps through the last character, so trailing removed text is not included
-        o_end = self.to_original[end - 1] + 1 if end > start else o_start
-        return o_start, o_end
+        return original_span(self.to_original, start, end)
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence that holds a normalised offset (binary search)."""

@@ -28,7 +28,6 @@ original line break.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 
 from .document import Document
@@ -219,27 +218,3 @@ def normalize(doc: Document) -> Document:
     """Pipeline component: fill `doc.text` and `doc.to_original`."""
     doc.text, doc.to_original = normalize_text(doc.original)
     return doc
-
-
-def original_span(to_original: list[int], start: int, end: int) -> tuple[int, int]:
-    """Map a normalised [start, end) to the original [start, end) (same rule as `Document.original_span`).
-
-    The end maps through the last character, so text removed after it (a
-    line break, spaces) is not included; text removed inside the span is.
-    """
-    if not to_original:
-        return start, end
-    o_start = to_original[start]
-    return o_start, (to_original[end - 1] + 1 if end > start else o_start)
-
-
-def to_normalized(to_original: list[int], offset: int) -> int:
-    """The normalised offset of the first kept character at or after an original offset."""
-    if not to_original:
-        return offset
-    return bisect_left(to_original, offset, 0, len(to_original) - 1)
-
-
-def normalized_span(to_original: list[int], start: int, end: int) -> tuple[int, int]:
-    """Map an original [start, end) to the normalised characters that come from inside it."""
-    return to_normalized(to_original, start), to_normalized(to_original, end)

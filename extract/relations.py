@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import cache
 
 from .document import Document, EntityKey, Mention, RelationMention, Span, region_identity
@@ -164,10 +164,3 @@ def document_relations(doc: Document) -> Document:
     located_in(doc, out)
     undertakes(doc, out)
     return doc
-
-
-def find_relations(docs: Sequence[Document]) -> Sequence[Document]:
-    """Corpus component: the relations of every document."""
-    for doc in docs:
-        document_relations(doc)
-    return docs

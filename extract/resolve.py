@@ -5,7 +5,7 @@ every report, quoted or not, so a coinage found once is found everywhere.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from . import chains, divisions, initiatives
 from .document import Document, Mention
@@ -96,13 +96,6 @@ class AcceptedNames:
             )
 
 
-def second_pass(docs: Sequence[Document]) -> None:
-    """Find every accepted name in every document of its scope (SECOND_PASS_SCOPE)."""
-    names = AcceptedNames()
-    for i, doc in enumerate(docs):
-        names.collect(doc, i)
-    for i, doc in enumerate(docs):
-        names.apply(doc, i)
 
 
 def drop_nested(doc: Document) -> None:
@@ -195,13 +188,3 @@ def settle(doc: Document) -> None:
     """After the second pass: drop nested mentions and merge variants of one name."""
     drop_nested(doc)
     merge_contained(doc)
-
-
-def resolve(docs: Sequence[Document]) -> Sequence[Document]:
-    """Corpus component: report regions, second pass, nesting (all documents held in memory)."""
-    for doc in docs:
-        add_report_region(doc)
-    second_pass(docs)
-    for doc in docs:
-        settle(doc)
-    return docs

@@ -112,10 +112,6 @@ def domain_words() -> frozenset[str]:
     return frozenset(word for word, _freq, word_tag in _parse_user_dict() if not (word_tag or "").startswith("v"))
 
 
-def is_word(word: str) -> bool:
-    """True when the word is in jieba's dictionary (or the user dictionary)."""
-    load()
-    return bool(jieba.dt.FREQ.get(word))
 
 
 def aligned(text: str, start: int, end: int, margin: int = 6) -> bool:
