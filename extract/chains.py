@@ -27,7 +27,7 @@ from functools import cache
 
 from . import divisions, tokens
 from .document import Document, Mention
-from .lexicon import load_list, load_table
+from .lexicon import load_list, load_set, load_table
 
 _CJK = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_CJK}]")
@@ -73,16 +73,6 @@ def _national() -> dict[str, str]:
 
 
 @cache
-def _exclusions() -> frozenset[str]:
-    return frozenset(load_list("chain_exclusions.txt"))
-
-
-@cache
-def _keep_whole() -> frozenset[str]:
-    return frozenset(load_list("chain_keep_whole.txt"))
-
-
-@cache
 def _cues() -> dict[str, re.Pattern[str]]:
     return {kind: re.compile(rx) for kind, rx in load_table("chain_cues.tsv")}
 
@@ -97,16 +87,6 @@ def _boundary_affixes() -> tuple[str, ...]:
     return tuple(w for w in _boundaries() if len(w) >= 2)
 
 
-@cache
-def _non_sector_endings() -> tuple[str, ...]:
-    return tuple(load_list("chain_non_sector_endings.txt"))
-
-
-@cache
-def _sector_endings() -> tuple[str, ...]:
-    return tuple(load_list("chain_sector_endings.txt"))
-
-
 # ---------------------------------------------------------------- names
 
 
@@ -117,7 +97,7 @@ def canonical(surface: str) -> str:
     """
     name = _cues()["level"].sub("", surface)
     short = _head_regex().sub("", name)
-    if short in _keep_whole() or len(short) < 2:
+    if short in load_set("chain_keep_whole.txt") or len(short) < 2:
         return name if _head_regex().search(name) else short
     for side in ("modifier_front", "modifier_back"):
         m = _cues()[side].search(short)
@@ -130,14 +110,15 @@ def is_sector(name: str) -> bool:
     """True when `name` (canonical) can name a sector: not a bare category, a facility, a count."""
     if name in _national():
         return True
-    if not (2 <= len(name) <= 12) or name in _exclusions() or name + "产业" in _exclusions():
+    excluded = load_set("chain_exclusions.txt")
+    if not (2 <= len(name) <= 12) or name in excluded or name + "产业" in excluded:
         return False
     if not _HAN.search(name) or re.search(r"[0-9的等]|[一二三四五六七八九十]{2}|千亿|百亿", name):
         return False
-    if name.endswith(_non_sector_endings()) or _is_region(name):
+    if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
     short = _head_regex().sub("", name)
-    if len(short) < 2 or short in _exclusions():
+    if len(short) < 2 or short in load_set("chain_exclusions.txt"):
         return False
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
     return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
@@ -375,8 +356,8 @@ def zone_candidates(doc: Document) -> list[ChainCandidate]:
         name = canonical(surface + "产业") if m.group().startswith("产业") else canonical(surface)
         if not is_sector(name):
             continue
-        if surface in _national() or name in _national() or surface.endswith(_sector_endings()) or (
-            surface in _keep_whole()
+        if surface in _national() or name in _national() or surface.endswith(load_list("chain_sector_endings.txt")) or (
+            surface in load_set("chain_keep_whole.txt")
         ):
             out.append(ChainCandidate(start, hs, name))
     return out
@@ -391,7 +372,8 @@ def growth_candidates(doc: Document) -> list[ChainCandidate]:
         start = sector_start(text, _phrase_floor(text, hs, 10), hs)
         surface = text[start:hs]
         name = canonical(surface)
-        if hs - start >= 2 and is_sector(name) and (name in _national() or name.endswith(_sector_endings())):
+        sector_endings = load_list("chain_sector_endings.txt")
+        if hs - start >= 2 and is_sector(name) and (name in _national() or name.endswith(sector_endings)):
             out.append(ChainCandidate(start, hs, name))
     return out
 
@@ -408,11 +390,6 @@ def settle(cands: list[ChainCandidate]) -> list[ChainCandidate]:
     return kept
 
 
-@cache
-def _prefix_modifiers() -> tuple[str, ...]:
-    return tuple(load_list("chain_prefix_modifiers.txt"))
-
-
 def merge_variants(cands: list[ChainCandidate]) -> None:
     """One chain for two forms of one report that differ by a modifier (北方寒地黄桃 / 寒地黄桃).
 
@@ -422,7 +399,7 @@ def merge_variants(cands: list[ChainCandidate]) -> None:
     names = {c.name for c in cands}
     rename: dict[str, str] = {}
     for name in names:
-        for mod in _prefix_modifiers():
+        for mod in load_list("chain_prefix_modifiers.txt"):
             if name.startswith(mod) and name[len(mod) :] in names:
                 short = name[len(mod) :]
                 if name in _national():

@@ -29,7 +29,7 @@ from functools import cache
 
 from . import tokens
 from .document import Document, Mention
-from .lexicon import load_list, load_table
+from .lexicon import load_list, load_set, load_table
 from .namespan import (
     has_proper_part,
     is_name_char,
@@ -51,12 +51,6 @@ GENERIC = ("enterprise_generic.txt", "chains_national.tsv")
 def _suffixes() -> tuple[frozenset[str], dict[str, str]]:
     table = {suffix: strength for suffix, strength in load_table("enterprise_suffixes.tsv")}
     return frozenset(table), table
-
-
-@cache
-def _chars(list_name: str) -> frozenset[str]:
-    """A data list of single characters (estate endings, suffix continuations)."""
-    return frozenset(load_list(list_name))
 
 
 @cache
@@ -93,7 +87,7 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
 
 def _part_of_word(text: str, end: int) -> bool:
     """集团化, 公司制: the suffix starts a longer word, so it ends no name."""
-    return text[end : end + 1] in _chars("enterprise_suffix_continuations.txt")
+    return text[end : end + 1] in load_set("enterprise_suffix_continuations.txt")
 
 
 def _follows_as_company(text: str, end: int) -> bool:
@@ -183,7 +177,7 @@ def find_companions(doc: Document, taken: list[tuple[int, int]]) -> None:
         items[0] = (gov.end(), first_e)
         for i_s, i_e in items:
             item = text[i_s:i_e]
-            if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in _chars("estate_endings.txt"):
+            if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in load_set("estate_endings.txt"):
                 continue
             if company_name(item) and not _words("enterprise_product_words.txt").search(item):
                 _add(doc, taken, i_s, i_e)
@@ -202,7 +196,7 @@ def company_item(item: str, category: str) -> bool:
     for suffix, strength in table.items():
         if item.endswith(suffix) and len(item) > len(suffix) + 1:
             return company_name(item, suffix, strength)
-    if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in _chars("estate_endings.txt"):
+    if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in load_set("estate_endings.txt"):
         return False
     return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item)
 

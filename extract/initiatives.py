@@ -26,7 +26,7 @@ from functools import cache
 
 from . import divisions, tokens
 from .document import Document, Mention
-from .lexicon import NameMatcher, load_list, load_table
+from .lexicon import NameMatcher, load_list, load_set, load_table
 
 KINDS = ("mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform")
 
@@ -95,11 +95,6 @@ def _national_matcher() -> NameMatcher:
 
 
 @cache
-def _exclusions() -> frozenset[str]:
-    return frozenset(load_list("initiative_exclusions.txt"))
-
-
-@cache
 def _name_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in load_list("initiative_name_patterns.txt"))
 
@@ -114,21 +109,6 @@ def _alias_tail_regex() -> re.Pattern[str]:
     tails = sorted(load_list("initiative_alias_tails.txt"), key=len, reverse=True)
     # an optional short modifier, then a tail, then the end of the phrase
     return re.compile(f"([{_CJK}A-Za-z]{{0,6}}?)(" + "|".join(map(re.escape, tails)) + f")(?![{_CJK}])")
-
-
-@cache
-def _generic() -> frozenset[str]:
-    return frozenset(load_list("initiative_generic_words.txt"))
-
-
-@cache
-def _boundaries() -> frozenset[str]:
-    return frozenset(load_list("name_left_boundaries.txt"))
-
-
-@cache
-def _blockers() -> tuple[str, ...]:
-    return tuple(load_list("initiative_head_blockers.txt"))
 
 
 # ---------------------------------------------------------------- helpers
@@ -174,7 +154,7 @@ def restore_plus(name: str) -> str:
 
 def is_excluded(name: str) -> bool:
     """True when the exclusion lists or name patterns reject `name`."""
-    if name in _exclusions() or len(name) < 2:
+    if name in load_set("initiative_exclusions.txt") or len(name) < 2:
         return True
     return any(p.search(name) for p in _name_patterns())
 
@@ -198,14 +178,14 @@ def _context(text: str, start: int, end: int, sides: tuple[str, ...] = ("after",
 
 @cache
 def _boundary_affixes() -> tuple[str, ...]:
-    return tuple(w for w in _boundaries() if len(w) >= 2)
+    return tuple(w for w in load_set("name_left_boundaries.txt") if len(w) >= 2)
 
 
 def _is_stop(word: str) -> bool:
     """True when a jieba word ends a name on its left (a governing verb, an adverb, punctuation)."""
     if word in tokens.domain_words():
         return False
-    if word in _boundaries():
+    if word in load_set("name_left_boundaries.txt"):
         return True
     if not _HAN.search(word) and not word.isalnum():
         return True
@@ -262,7 +242,7 @@ def _is_generic(words: list[str]) -> bool:
     how jieba happens to cut (常态/化, 科研成果).
     """
     text = "".join(words)
-    vocab = _generic() | _boundaries()
+    vocab = load_set("initiative_generic_words.txt") | load_set("name_left_boundaries.txt")
     longest = max(map(len, vocab))
     ok = [True] + [False] * len(text)
     for i in range(1, len(text) + 1):
@@ -329,7 +309,7 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     raw = m.group(group)
     start, end = m.start(group), m.end(group)
     name = restore_plus(raw.strip())
-    if name in _exclusions() or not (_HAN.search(raw) or _NUMERIC.match(raw)):
+    if name in load_set("initiative_exclusions.txt") or not (_HAN.search(raw) or _NUMERIC.match(raw)):
         return []
     if _NUMERIC.match(name):
         # “1163”工作思路: the head noun after the number belongs to the name
@@ -395,14 +375,9 @@ def _split_quoted(start: int, raw: str) -> list[Candidate]:
     return out
 
 
-@cache
-def _place_rhetoric_suffixes() -> tuple[str, ...]:
-    return tuple(load_list("initiative_place_rhetoric.txt"))
-
-
 def _place_rhetoric(name: str) -> bool:
     """True for a place's praise word (台儿庄速度, 钢城经验): a region name plus 速度, 经验, 范例 …"""
-    if not name.endswith(_place_rhetoric_suffixes()):
+    if not name.endswith(load_list("initiative_place_rhetoric.txt")):
         return False
     return any(divisions.lookup(name[:n]) for n in range(2, min(len(name) - 1, 6)))
 
@@ -433,23 +408,13 @@ def is_physical_work(words: list[str]) -> bool:
 def _has_place(words: list[str]) -> bool:
     """True when the first word is a region name or a level word (省委, 中央, 区): an owner, not a name."""
     first = words[0]
-    return bool(divisions.lookup(first)) or first in _owner_words()
-
-
-@cache
-def _owner_words() -> frozenset[str]:
-    return frozenset(load_list("initiative_owner_words.txt"))
+    return bool(divisions.lookup(first)) or first in load_set("initiative_owner_words.txt")
 
 
 @cache
 def _weak_heads() -> frozenset[str]:
     """Heads that also end many generic phrases: their names need a specific word and no owner."""
     return frozenset(h for h, _k, use in _heads() if use == "weak")
-
-
-@cache
-def _plurals() -> frozenset[str]:
-    return frozenset(load_list("initiative_plurals.txt"))
 
 
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两]+大$")
@@ -461,7 +426,7 @@ def head_candidates(doc: Document) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _free_head_regex().finditer(text):
         hs, he = m.start(), m.end()
-        if _inside_quote(text, hs) or text.startswith(_blockers(), he):
+        if _inside_quote(text, hs) or text.startswith(load_list("initiative_head_blockers.txt"), he):
             continue
         floor = _clause_start(text, hs)
         start, words = name_start(text, floor, hs)
@@ -473,7 +438,7 @@ def head_candidates(doc: Document) -> list[Candidate]:
             continue
         if text[start - 1 : start] in _CLOSE or text[start - 1 : start] == '"':
             continue  # the name goes on inside a quote: the quote pass has it
-        if text[max(0, start - 2) : start] in _plurals():
+        if text[max(0, start - 2) : start] in load_set("initiative_plurals.txt"):
             continue  # 各项安全生产专项整治行动: a class of campaigns, not one
         modifier = text[start:hs]
         name = text[start:he]
@@ -518,7 +483,7 @@ def _shared_head_items(doc: Document, comma: int, last: str, last_words: list[st
     head = head_of(last)
     shared = head[0] if head else ""
     own_words = list(last_words)
-    while own_words and own_words[-1] in _generic() and len(own_words) > 1:
+    while own_words and own_words[-1] in load_set("initiative_generic_words.txt") and len(own_words) > 1:
         shared = own_words.pop() + shared
     own = "".join(own_words)
     own = _TRAILING_COUNT.sub("", own)
@@ -601,7 +566,7 @@ def shape_candidates(doc: Document) -> list[Candidate]:
         for m in rx.finditer(doc.text):
             start, end = m.span("name")
             name = m.group("name")
-            if name in _exclusions():
+            if name in load_set("initiative_exclusions.txt"):
                 continue
             out.append(Candidate(start, end, name, kind, "shape", rank=2))
     out.extend(_place_brands(doc))

@@ -19,6 +19,12 @@ def load_list(name: str) -> tuple[str, ...]:
 
 
 @cache
+def load_set(name: str) -> frozenset[str]:
+    """The entries of `extract/data/NAME` as a set, for membership tests."""
+    return frozenset(load_list(name))
+
+
+@cache
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of `extract/data/NAME` without blanks and comments."""
     return tuple(tuple(col.strip() for col in line.split("\t")) for line in load_list(name))

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
-from .lexicon import load_list
+from .lexicon import load_list, load_set
 
 #: Characters that may stand inside a name (CJK, Latin letters, digits, the
 #: middle dot of 云岭·花溪, the hyphen of 7-ELEVEn and 东林-西林).
@@ -163,11 +163,6 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
     return sorted(found.items(), reverse=True)
 
 
-@cache
-def _word_set(list_name: str) -> frozenset[str]:
-    return frozenset(load_list(list_name))
-
-
 def name_before(
     text: str,
     end: int,
@@ -191,7 +186,7 @@ def name_before(
     start = run_start(text, end, floor, max_len, extra)
     if end - start < min_len:
         return None
-    inside = _word_set("span_inside_name.txt")
+    inside = load_set("span_inside_name.txt")
     for cut, word in cuts(text, start, end, boundaries):
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
             cut += 1

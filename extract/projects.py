@@ -81,11 +81,6 @@ def _heads() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @cache
-def _area_words() -> tuple[str, ...]:
-    return tuple(load_list("project_area_words.txt"))
-
-
-@cache
 def _head_blockers() -> dict[str, tuple[str, ...]]:
     rows = {head: tuple(following.split("|")) for head, following in load_table("project_head_blockers.tsv")}
     common = rows.get("*", ())
@@ -324,7 +319,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return is_named(doc, n, facility=True)
 
-        if kind == "facility" and text[:head_start].endswith(_area_words()):
+        if kind == "facility" and text[:head_start].endswith(load_list("project_area_words.txt")):
             continue  # 深圳东部中心: a planning area, not a facility
         start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2,
                             extra="、《》" if kind == "works" else "《》")

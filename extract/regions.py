@@ -30,7 +30,7 @@ from functools import cache
 
 from . import divisions
 from .document import Document, Mention
-from .lexicon import NameMatcher, load_list, load_table
+from .lexicon import NameMatcher, load_set, load_table
 from .namespan import has_proper_part, is_name_char, list_words, word_regex
 
 _TOWNSHIP = re.compile(r"街道|镇|乡")
@@ -167,17 +167,12 @@ def _place_lists(text: str, hits: list[tuple[int, int, divisions.Division]]) -> 
     return out
 
 
-@cache
-def _township_generic() -> frozenset[str]:
-    return frozenset(load_list("township_generic.txt"))
-
-
 def _township_name(text: str, start: int, end: int) -> bool:
     """A township's proper name: 2-4 characters, not a common noun before 镇/乡/街道."""
     name = text[start:end]
     if not 2 <= len(name) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False
-    if any(name.endswith(g) for g in _township_generic()):
+    if any(name.endswith(g) for g in load_set("township_generic.txt")):
         return False
     if name.endswith("城") and len(name) > 2:
         return False  # 森林城镇, 美丽城镇: X + 城镇 (town in general); 连城镇 is a name
