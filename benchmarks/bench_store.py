@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import json
 import logging
 import math
@@ -36,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 from graph.embedded import EmbeddedStore  # noqa: E402
 from graph.queries import catalog, run_query  # noqa: E402
+from tests.scaled_facts import scaled_facts  # noqa: E402
 
 LOAD_TARGET = 5000.0  # entities + relationships per second, embedded store
 P95_TARGET = 1.0  # seconds, every canned query on both stores
@@ -57,51 +57,9 @@ def example_facts(source: str, facts_path: Path | None = None) -> dict[str, Any]
     return facts
 
 
-def _rename_region(eid: str, copy_no: int) -> str:
-    """The id of a region in copy `copy_no` (keeps the `region:` prefix)."""
-    return f"{eid}-c{copy_no:03d}"
-
-
-def scaled_facts(facts: dict[str, Any], copies: int) -> dict[str, Any]:
-    """`copies` copies of `facts`, each with unique report ids/sources and its own regions."""
-    region_ids = {e["id"] for e in facts["entities"] if e["type"] == "Region"}
-    reports: list[dict[str, Any]] = []
-    entities: dict[str, dict[str, Any]] = {}
-    relations: list[dict[str, Any]] = []
-    for k in range(copies):
-        rid = {r["id"]: "report:" + hashlib.sha1(f"{r['id']}#{k}".encode()).hexdigest()[:16]
-               for r in facts["reports"]}
-        suffix = f"·{k:03d}"
-        for r in facts["reports"]:
-            new = dict(r, id=rid[r["id"]], source=f"{r['source']}#copy={k:03d}")
-            if r.get("region"):
-                new["region"] = r["region"] + suffix
-            if r.get("region_id"):
-                new["region_id"] = _rename_region(r["region_id"], k)
-            reports.append(new)
-        for e in facts["entities"]:
-            mentions = [dict(m, report=rid[m["report"]]) for m in e.get("mentions", []) if m["report"] in rid]
-            if e["type"] == "Region":
-                new = dict(e, id=_rename_region(e["id"], k), name=e["name"] + suffix,
-                           aliases=[a + suffix for a in e.get("aliases") or []], mentions=mentions)
-                entities[new["id"]] = new
-            else:
-                shared = entities.setdefault(e["id"], dict(e, mentions=[]))
-                shared["mentions"].extend(mentions)
-        for rel in facts["relations"]:
-            def ren(i: str, k: int = k) -> str:
-                return _rename_region(i, k) if i in region_ids else i
-
-            relations.append(dict(rel, source=ren(rel["source"]), target=ren(rel["target"]),
-                                  reports=[rid[x] for x in rel.get("reports", []) if x in rid],
-                                  evidence=[dict(ev, report=rid[ev["report"]]) for ev in rel.get("evidence", [])
-                                            if ev["report"] in rid]))
-    return {**facts, "reports": reports, "entities": list(entities.values()), "relations": relations}
-
-
 def query_cases(facts: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """(label, query, parameters): every canned query with its defaults or the most widespread names
-    of the corpus, plus region-similarity for one region (the all-pairs default is quadratic)."""
+    of the corpus."""
     def most_common(etype: str) -> str:
         counts = Counter(e["name"] for e in facts["entities"] if e["type"] == etype for _ in e["mentions"])
         return counts.most_common(1)[0][0] if counts else "-"
@@ -110,15 +68,14 @@ def query_cases(facts: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     region = facts["reports"][0].get("region") or "-"
     params = {
         "region-profile": {"region": region},
+        "similar-regions": {"region": region},
         "initiative": {"name": initiative},
         "policy-diffusion": {"name": initiative},
         "chain-landscape": {"name": chain},
         "evidence": {"name": initiative},
         "search": {"q": initiative[:2]},
     }
-    cases = [(name, name, params.get(name, {})) for name in catalog()]
-    cases.append(("region-similarity[1]", "region-similarity", {"region": region}))
-    return cases
+    return [(name, name, params.get(name, {})) for name in catalog()]
 
 
 def percentile(values: list[float], q: float) -> float:

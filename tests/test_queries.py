@@ -19,11 +19,11 @@ from graph.store import StoreError
 from tests import gold_facts as gold
 from tests.sample_facts import sample_facts
 
-ALL_QUERIES = ["shared-initiatives", "shared-chains", "region-similarity", "region-profile", "initiative",
-               "chain-landscape", "policy-diffusion", "evidence", "search"]
+ALL_QUERIES = ["shared-initiatives", "shared-chains", "region-similarity", "similar-regions", "region-profile",
+               "initiative", "chain-landscape", "policy-diffusion", "evidence", "search"]
 #: Parameters for the queries that need some, on the gold corpus.
 GOLD_PARAMS: dict[str, dict[str, Any]] = {
-    "region-profile": {"region": "牡丹区"}, "initiative": {"name": "一企一策"},
+    "region-profile": {"region": "牡丹区"}, "similar-regions": {"region": "牡丹区"}, "initiative": {"name": "一企一策"},
     "chain-landscape": {"name": "生物医药"}, "policy-diffusion": {"name": "一企一策"},
     "evidence": {"name": "一企一策"}, "search": {"q": "锂电"},
 }
@@ -146,11 +146,24 @@ def test_mudan_and_juye_are_among_the_top_three_pairs(gold_store: EmbeddedStore)
     assert "突破菏泽、鲁西崛起" in pair["shared_initiatives"]
 
 
-def test_region_similarity_for_one_region(gold_store: EmbeddedStore) -> None:
-    rows = query(gold_store, "region-similarity", region="钢城区")
+def test_similar_regions_ranks_one_region_against_the_rest(gold_store: EmbeddedStore) -> None:
+    rows = query(gold_store, "similar-regions", region="钢城区")
     assert rows and all(r["region_a"] == "钢城区" for r in rows)
-    want = {frozenset((a, b)) for a, b, _, _ in gold.jaccard_pairs() if "钢城区" in (a, b)}
-    assert {frozenset((r["region_a"], r["region_b"])) for r in rows} == want
+    want = {frozenset((a, b)): (j, s) for a, b, j, s in gold.jaccard_pairs() if "钢城区" in (a, b)}
+    assert {frozenset((r["region_a"], r["region_b"])) for r in rows} == set(want)
+    for r in rows:
+        jaccard, shared = want[frozenset((r["region_a"], r["region_b"]))]
+        assert r["jaccard"] == pytest.approx(round(jaccard, 4), abs=1e-4)
+        assert set(r["shared_initiatives"]) | set(r["shared_chains"]) == shared
+    assert [r["jaccard"] for r in rows] == sorted((r["jaccard"] for r in rows), reverse=True)
+
+
+def test_region_similarity_agrees_with_similar_regions(gold_store: EmbeddedStore) -> None:
+    pairs = {frozenset((r["region_a"], r["region_b"])): r for r in query(gold_store, "region-similarity", limit=1000)}
+    for region in ("钢城区", "牡丹区"):
+        for r in query(gold_store, "similar-regions", region=region, limit=1000):
+            twin = pairs[frozenset((r["region_a"], r["region_b"]))]
+            assert (twin["jaccard"], twin["n_shared"]) == (r["jaccard"], r["n_shared"])
 
 
 # ---- one region, one initiative, one chain -----------------------------------------------------
@@ -229,7 +242,7 @@ def test_search_across_types_exact_first_case_insensitive(gold_store: EmbeddedSt
 
 @pytest.mark.parametrize(("name", "param"), [("search", "q"), ("evidence", "name"), ("initiative", "name"),
                                              ("region-profile", "region"), ("chain-landscape", "name"),
-                                             ("policy-diffusion", "name"), ("region-similarity", "region")])
+                                             ("policy-diffusion", "name"), ("similar-regions", "region")])
 def test_injection_is_a_plain_string(gold_store: EmbeddedStore, name: str, param: str) -> None:
     before = gold_store.counts()
     columns, rows = run_query(gold_store, name, {param: INJECTION})
