@@ -203,7 +203,7 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
     last_start, last_end = parts[-1]
     last = text[last_start:last_end]
     # the last item ends at 等, at a “N大”, or at its own chain head
-    m = re.search(r"等|“[0-9一二三四五六七八九十]+大”|[0-9一二三四五六七八九十]+大(?=重点|主导|特色|产业)", last)
+    m = _cues()["list_end"].search(last)
     lead = _cues()["lead"].search(last)
     if lead and (not m or lead.start() < m.start()) and text[parts[0][0] : parts[0][1]].startswith("以"):
         # 以A、B、C为重点(的特色产业) / 以A、B为首位产业

@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
+from . import tokens
 from .lexicon import load_list, load_set
 
 #: Characters that may stand inside a name (CJK, Latin letters, digits, the
@@ -179,7 +180,8 @@ def name_before(
     `valid` accepts wins. A cut whose name is too short or rejected lets the
     search go on only when its word also stands inside names (建设 in
     基础设施建设项目, 结合 in 区医养结合护理中心: `span_inside_name.txt`) or is a
-    single character (将 in 点将台路); otherwise there is no name (推进项目,
+    single character (将 in 点将台路; for a too-short name only when it ends a
+    longer word: 为 in 支持华为); otherwise there is no name (推进项目, 把项目,
     实施重点技改项目). A name never begins with a boundary word and never
     holds 的, 等 or 及.
     """
@@ -192,7 +194,7 @@ def name_before(
             cut += 1
         name = text[cut:end]
         if len(strip_quotes(name)) < min_len:
-            if word and word not in inside:
+            if word and word not in inside and not _ends_a_word(text, cut, word):
                 return None  # a verb or preposition right before the head: 推进项目, 把项目
             continue
         if (
@@ -205,6 +207,14 @@ def name_before(
         if word and word not in inside and len(word) != 1:
             return None
     return None
+
+
+def _ends_a_word(text: str, cut: int, word: str) -> bool:
+    """True when a one-character boundary word is the last character of a longer word: 为 in 华为."""
+    if len(word) != 1:
+        return False
+    window = tokens.cut(text[max(0, cut - 4) : cut])
+    return bool(window) and len(window[-1]) > 1
 
 
 def _starts_with_boundary(name: str, boundaries: str) -> bool:

@@ -310,7 +310,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
         floor = max((e for s, e in spans if e <= head_start), default=0)
 
         def valid(n: str, kind: str = kind) -> bool:
-            if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大)", n):
+            if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
                 return False
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程: an item with a head of its own is a work of its own
@@ -323,6 +323,8 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
             continue  # 深圳东部中心: a planning area, not a facility
         start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2,
                             extra="、《》" if kind == "works" else "《》")
+        if start is None and kind == "works":  # 建设A公园、B二期工程: the last item is a work of its own
+            start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra="《》")
         if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):
             continue  # after 等 it is a list's category; in quotes a coinage
         if kind == "facility" and re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):

@@ -112,8 +112,6 @@ def domain_words() -> frozenset[str]:
     return frozenset(word for word, _freq, word_tag in _parse_user_dict() if not (word_tag or "").startswith("v"))
 
 
-
-
 def aligned(text: str, start: int, end: int, margin: int = 6) -> bool:
     """True when [start, end) begins and ends on jieba word boundaries of the text around it.
 

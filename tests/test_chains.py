@@ -118,3 +118,14 @@ def test_a_modifier_variant_of_one_report_is_one_chain() -> None:
 def test_a_known_sector_before_a_growth_phrase() -> None:
     found = chains("加快精密铸造转型升级，推动机械装备聚集成群。")
     assert {"精密铸造", "机械装备"} <= set(found)
+
+
+def test_count_and_level_between_list_and_head() -> None:
+    found = chains("做强钢铁、石化两大传统产业。集成电路、新型显示、人工智能三大国家级战略性新兴产业集群加快发展。")
+    assert {"钢铁", "石化", "集成电路", "新型显示", "人工智能"} <= set(found)
+    assert not any("两大" in n or "战略" in n for n in found)
+
+
+def test_future_industries_named_in_national_plans() -> None:
+    found = chains("前瞻布局量子科技、人形机器人、6G、商业航天等未来产业。")
+    assert {"量子科技", "人形机器人", "6G", "商业航天"} <= set(found)

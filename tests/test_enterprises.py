@@ -52,3 +52,13 @@ def test_owner_named_in_front_of_its_project():
     projects = entities(facts, "Project")
     assert "华兴矿业集团研发大楼" in projects
     assert "研发大楼" in projects["华兴矿业集团研发大楼"]["aliases"]
+
+
+def test_a_one_character_boundary_inside_a_company_name():
+    # 为 ends clauses (以…为重点) but also ends the word 华为
+    found = enterprises("支持华为、锦川化工等龙头企业扩大投资。")
+    assert {"华为", "锦川化工"} <= set(found)
+
+
+def test_a_future_industry_is_not_a_company():
+    assert "量子科技" not in enterprises("前瞻布局量子科技、人形机器人等未来产业。")

@@ -204,3 +204,18 @@ def test_every_initiative_has_a_valid_kind() -> None:
     kinds = {"mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform"}
     assert found
     assert all(e["kind"] in kinds for e in found.values())
+
+
+def test_strategic_as_an_adjective_ends_no_strategy() -> None:
+    found = initiatives("集成电路、新型显示三大国家级战略性新兴产业集群加快发展。")
+    assert not any("战略" in n for n in found)
+
+
+def test_a_fixed_term_at_the_start_of_a_campaign_stays() -> None:
+    found = initiatives("实施高标准农田建设三年行动，新建农田5万亩。")
+    assert "高标准农田建设三年行动" in found
+
+
+def test_related_national_reforms_stay_apart() -> None:
+    found = initiatives("深入推进“高效办成一件事”改革。", "推行“一件事一次办”。")
+    assert {"高效办成一件事", "一件事一次办"} <= set(found)

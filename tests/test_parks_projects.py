@@ -60,3 +60,13 @@ def test_park_opening_a_project_name_is_kept():
     facts = facts_of(PLACE, "完成青禾化工园区污水处理厂建设。")
     assert "青禾化工园区" in entities(facts, "Park")
     assert "青禾化工园区污水处理厂" in entities(facts, "Project")
+
+
+def test_a_work_listed_after_a_facility_is_its_own_project():
+    projects = entities(facts_of(PLACE, "建设青山中央公园、台儿庄新桥机场二期工程。"), "Project")
+    assert {"青山中央公园", "台儿庄新桥机场二期工程"} <= set(projects)
+
+
+def test_counted_buildings_are_no_project():
+    projects = entities(facts_of(PLACE, "高质量完成21个、65栋楼老旧小区改造。"), "Project")
+    assert not any("栋" in n or "个" in n for n in projects)
