@@ -118,8 +118,10 @@ def is_sector(name: str) -> bool:
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
     short = _head_regex().sub("", name)
-    if len(short) < 2 or short in load_set("chain_exclusions.txt"):
+    if short in load_set("chain_exclusions.txt"):
         return False
+    if len(short) < 2:  # 竹产业, 茶产业: a one-character product with its head
+        return short != name and short in load_set("chain_single_characters.txt")
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
     return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
 
@@ -288,7 +290,7 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         floor = _phrase_floor(text, hs, 14, quotes=False)
         start = sector_start(text, floor, hs)
-        if hs - start < 2:
+        if hs == start:
             continue
         surface = text[start:he]
         name = canonical(surface)

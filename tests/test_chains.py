@@ -129,3 +129,9 @@ def test_count_and_level_between_list_and_head() -> None:
 def test_future_industries_named_in_national_plans() -> None:
     found = chains("前瞻布局量子科技、人形机器人、6G、商业航天等未来产业。")
     assert {"量子科技", "人形机器人", "6G", "商业航天"} <= set(found)
+
+
+def test_one_character_products_with_their_head() -> None:
+    found = chains("发展竹产业，做强茶产业。培育白茶、竹产业等特色产业。")
+    assert {"竹产业", "茶产业", "白茶"} <= set(found)
+    assert not chains("培育新产业、新业态。做强镇产业，各产业协调发展。")

@@ -70,3 +70,18 @@ def test_a_work_listed_after_a_facility_is_its_own_project():
 def test_counted_buildings_are_no_project():
     projects = entities(facts_of(PLACE, "高质量完成21个、65栋楼老旧小区改造。"), "Project")
     assert not any("栋" in n or "个" in n for n in projects)
+
+
+def test_transport_works_and_hubs_are_projects():
+    body = ("杭州至安吉城际铁路、G235国道安吉段改建工程开工。加快建设济青高速公路。"
+            "天府国际机场航站楼建成启用。京沪高铁扩能工程开工。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"杭州至安吉城际铁路", "G235国道安吉段改建工程", "济青高速公路", "天府国际机场航站楼",
+            "京沪高铁扩能工程"} <= set(projects)
+    initiatives = entities(facts_of(PLACE, body), "Initiative")
+    assert not any(n.endswith("工程") for n in initiatives)
+
+
+def test_generic_transport_words_are_no_project():
+    projects = entities(facts_of(PLACE, "高速铁路建设加快。建成城区首条快速路。"), "Project")
+    assert not projects
