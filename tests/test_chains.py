@@ -135,3 +135,8 @@ def test_one_character_products_with_their_head() -> None:
     found = chains("发展竹产业，做强茶产业。培育白茶、竹产业等特色产业。")
     assert {"竹产业", "茶产业", "白茶"} <= set(found)
     assert not chains("培育新产业、新业态。做强镇产业，各产业协调发展。")
+
+
+def test_list_closed_by_a_count_of_clusters() -> None:
+    found = chains("新一代电子信息、绿色石化、智能家电、先进材料等8个万亿元级产业集群不断壮大。")
+    assert {"新一代电子信息", "绿色石化", "智能家电", "先进材料"} <= set(found)

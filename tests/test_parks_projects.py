@@ -85,3 +85,9 @@ def test_transport_works_and_hubs_are_projects():
 def test_generic_transport_words_are_no_project():
     projects = entities(facts_of(PLACE, "高速铁路建设加快。建成城区首条快速路。"), "Project")
     assert not projects
+
+
+def test_named_production_bases_are_parks():
+    parks = entities(facts_of(PLACE, "湛江巴斯夫一体化基地首批装置建成投产。青禾化工生产基地扩能。"), "Park")
+    assert {"湛江巴斯夫一体化基地", "青禾化工生产基地"} <= set(parks)
+    assert not entities(facts_of(PLACE, "建成全国领先的锂电材料生产基地。"), "Park")
