@@ -94,7 +94,7 @@ def find_parks(doc: Document) -> Document:
             _find_list(doc, taken, head_start - 1, head)
             continue
         start = name_before(text, end, lambda n, h=head: is_park_name(doc, n, h), max_len=24,
-                            min_len=len(head) + 2)
+                            min_len=len(head) + 2, extra="()")
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
         _add(doc, taken, start, end, strip_quotes(text[start:end]))

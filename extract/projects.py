@@ -302,6 +302,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
     heads, table = _heads()
     verbs = word_regex("project_verbs.txt")
     blockers = _head_blockers()
+    parks = [(m.start, m.end) for m in doc.mentions if m.type == "Park"]
     found: list[tuple[int, int, str]] = []
     for head_start, head in word_starts(text, heads):
         head_end = head_start + len(head)
@@ -328,6 +329,8 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
             start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra="《》")
         if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):
             continue  # after 等 it is a list's category; in quotes a coinage
+        if any(s < start < e for s, e in parks):
+            continue  # a name never starts inside a park's name (自由贸易试验区济南片区)
         if kind == "facility" and re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):
             continue  # 家庭教育服务站9处: a kind of facility counted, not one named
         c_start, c_end = clause_bounds(text, head_start)

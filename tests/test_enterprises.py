@@ -62,3 +62,8 @@ def test_a_one_character_boundary_inside_a_company_name():
 
 def test_a_future_industry_is_not_a_company():
     assert "量子科技" not in enterprises("前瞻布局量子科技、人形机器人等未来产业。")
+
+
+def test_a_modified_sector_is_not_a_company():
+    # 化工 is a (weak) company suffix, but 高端 is a modifier, not a brand
+    assert not enterprises("大力发展高端化工、新材料、装备制造三大主导产业。")

@@ -91,3 +91,16 @@ def test_named_production_bases_are_parks():
     parks = entities(facts_of(PLACE, "湛江巴斯夫一体化基地首批装置建成投产。青禾化工生产基地扩能。"), "Park")
     assert {"湛江巴斯夫一体化基地", "青禾化工生产基地"} <= set(parks)
     assert not entities(facts_of(PLACE, "建成全国领先的锂电材料生产基地。"), "Park")
+
+
+def test_park_names_with_a_parenthesis():
+    parks = entities(facts_of(PLACE, "青禾滨海（羊口）经济开发区获评省级化工园区。"), "Park")
+    assert "青禾滨海(羊口)经济开发区" in parks
+
+
+def test_a_name_never_starts_inside_a_park():
+    facts = facts_of(PLACE, "中国（山东）自由贸易试验区济南片区建设加快。青禾经济开发区污水处理厂建成运行。")
+    assert "中国(山东)自由贸易试验区" in entities(facts, "Park")
+    projects = entities(facts, "Project")
+    assert "青禾经济开发区污水处理厂" in projects
+    assert not any(n.endswith("济南片区") for n in projects)

@@ -76,3 +76,10 @@ def test_part_of_up_the_hierarchy_and_townships_under_the_report_region():
     assert ("台儿庄区", "枣庄市") in part_of
     assert ("枣庄市", "山东省") in part_of
     assert ("马兰屯镇", "台儿庄区") in part_of
+
+
+def test_titles_given_to_townships_are_no_townships():
+    body = "洛城街道获评省级文明街道。稻田镇获评国家卫生镇。"
+    regions = entities(facts_of("潍坊市寿光市", body, lead="市长"), "Region")
+    assert {"洛城街道", "稻田镇"} <= set(regions)
+    assert not {"省级文明街道", "国家卫生镇"} & set(regions)
