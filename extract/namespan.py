@@ -106,9 +106,14 @@ def run_start(text: str, end: int, floor: int = 0, max_len: int = 30, extra: str
     """
     pos = end
     lo = max(floor, end - max_len - 1)
-    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra):
+    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra or _decimal_point(text, pos - 1)):
         pos -= 1
     return pos
+
+
+def _decimal_point(text: str, i: int) -> bool:
+    """True for a point between digits (8.6代线), which stands inside a name."""
+    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 @cache

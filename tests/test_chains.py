@@ -140,3 +140,8 @@ def test_one_character_products_with_their_head() -> None:
 def test_list_closed_by_a_count_of_clusters() -> None:
     found = chains("新一代电子信息、绿色石化、智能家电、先进材料等8个万亿元级产业集群不断壮大。")
     assert {"新一代电子信息", "绿色石化", "智能家电", "先进材料"} <= set(found)
+
+
+def test_an_economic_area_is_no_sector() -> None:
+    found = chains("深入推进成渝地区双城经济圈建设，融入淮海经济区发展。大力发展夜间经济。")
+    assert set(found) == {"夜间经济"}

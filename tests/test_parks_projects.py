@@ -104,3 +104,8 @@ def test_a_name_never_starts_inside_a_park():
     projects = entities(facts, "Project")
     assert "青禾经济开发区污水处理厂" in projects
     assert not any(n.endswith("济南片区") for n in projects)
+
+
+def test_a_decimal_number_stays_inside_a_project_name():
+    projects = entities(facts_of(PLACE, "惠科8.6代薄膜晶体管液晶显示器件项目建成投产。"), "Project")
+    assert "惠科8.6代薄膜晶体管液晶显示器件项目" in projects
