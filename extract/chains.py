@@ -341,8 +341,6 @@ def quoted_candidates(doc: Document) -> list[ChainCandidate]:
     return out
 
 
-
-
 def zone_candidates(doc: Document) -> list[ChainCandidate]:
     """The sector of a zone named only by it (化工产业园 → 化工, 食用菌生产基地 → 食用菌)."""
     text = doc.text

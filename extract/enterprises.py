@@ -46,7 +46,6 @@ from .namespan import (
 GENERIC = ("enterprise_generic.txt", "chains_national.tsv")
 
 
-
 @cache
 def _suffixes() -> tuple[frozenset[str], dict[str, str]]:
     table = {suffix: strength for suffix, strength in load_table("enterprise_suffixes.tsv")}

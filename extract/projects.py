@@ -323,10 +323,13 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
 
         if kind == "facility" and text[:head_start].endswith(load_list("project_area_words.txt")):
             continue  # 深圳东部中心: a planning area, not a facility
-        start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2,
-                            extra="、《》" if kind == "works" else "《》")
-        if start is None and kind == "works":  # 建设A公园、B二期工程: the last item is a work of its own
-            start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra="《》")
+        # a work may be named after several roads (A路、B路改造工程); when that list is refused, its last
+        # item may still be a work of its own (建设A公园、B二期工程)
+        start = None
+        for extra in ("、《》", "《》") if kind == "works" else ("《》",):
+            start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra=extra)
+            if start is not None:
+                break
         if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):
             continue  # after 等 it is a list's category; in quotes a coinage
         if any(s < start < e for s, e in parks):

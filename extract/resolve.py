@@ -96,8 +96,6 @@ class AcceptedNames:
             )
 
 
-
-
 def drop_nested(doc: Document) -> None:
     """Drop a mention inside a longer mention of another entity, unless the rules keep it.
 

@@ -14,7 +14,6 @@ from .load import ReportBatch, load_report
 _LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
 
 
-
 def schema_statements(model: GraphModel) -> list[str]:
     """Ladybug DDL generated from the ontology-defined model."""
 

@@ -26,3 +26,18 @@ def relations(facts: dict[str, Any], type_: str) -> set[tuple[str, str]]:
     """(source name, target name) of the relations of a type."""
     names = {e["id"]: e["name"] for e in facts["entities"]}
     return {(names[r["source"]], names[r["target"]]) for r in facts["relations"] if r["type"] == type_}
+
+
+#: A fixed report header for tests that give only bodies (the region is 青山区, an unknown one).
+HEADER = "政府工作报告\n——2024年1月15日在青山区第五届人民代表大会第三次会议上\n区长 李明\n一、2023年工作回顾\n"
+
+
+def entities_in_bodies(type_: str, *bodies: str) -> dict[str, dict[str, Any]]:
+    """Entities of a type extracted from reports with these bodies under `HEADER`, by canonical name."""
+    facts = extract_texts({f"r{i}.txt": HEADER + body for i, body in enumerate(bodies)})
+    return {e["name"]: e for e in facts["entities"] if e["type"] == type_}
+
+
+def reports_of(entity: dict[str, Any]) -> set[str]:
+    """The reports an entity is mentioned in."""
+    return {m["report"] for m in entity["mentions"]}

@@ -3,20 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract import extract_texts
 from extract.chains import canonical
-
-HEADER = "政府工作报告\n——2024年1月15日在青山区第五届人民代表大会第三次会议上\n区长 李明\n一、2023年工作回顾\n"
+from tests.extract_helpers import entities_in_bodies, reports_of
 
 
 def chains(*bodies: str) -> dict[str, dict]:
     """IndustrialChain entities of reports with these bodies, by canonical name."""
-    facts = extract_texts({f"r{i}.txt": HEADER + body for i, body in enumerate(bodies)})
-    return {e["name"]: e for e in facts["entities"] if e["type"] == "IndustrialChain"}
-
-
-def reports_of(entity: dict) -> set[str]:
-    return {m["report"] for m in entity["mentions"]}
+    return entities_in_bodies("IndustrialChain", *bodies)
 
 
 @pytest.mark.parametrize(
