@@ -32,15 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.store import open_store  # noqa: E402
-from ontology.rdf import RDF_FORMATS, build_graph, export_graph, rdflib_serialize, read_rows  # noqa: E402
+from policykg.graph.store import open_store  # noqa: E402
+from policykg.ontology.rdf import RDF_FORMATS, build_graph, export_graph, rdflib_serialize, read_rows  # noqa: E402
 
 TARGET = 1.5  # export time / rdflib serialisation time, Turtle
 
 
 def example_facts() -> dict[str, Any]:
     """The example reports run through the extractor."""
-    from extract import extract_paths
+    from policykg.extract import extract_paths
 
     facts, errors, _ = extract_paths([ROOT / "examples" / "reports"])
     if errors:

@@ -30,7 +30,7 @@ import jieba
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract import extract_texts, tokens  # noqa: E402
+from policykg.extract import extract_texts, tokens  # noqa: E402
 
 SPEED_TARGET = 2.0
 

@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.embedded import EmbeddedStore  # noqa: E402
-from graph.queries import catalog, run_query  # noqa: E402
+from policykg.graph.embedded import EmbeddedStore  # noqa: E402
+from policykg.graph.queries import catalog, run_query  # noqa: E402
 from tests.scaled_facts import scaled_facts  # noqa: E402
 
 LOAD_TARGET = 5000.0  # entities + relationships per second, embedded store
@@ -49,7 +49,7 @@ def example_facts(source: str, facts_path: Path | None = None) -> dict[str, Any]
         from tests.gold_facts import gold_to_facts
 
         return gold_to_facts()
-    from extract import extract_paths
+    from policykg.extract import extract_paths
 
     facts, errors, _ = extract_paths([ROOT / "examples" / "reports"])
     if errors:
@@ -116,7 +116,7 @@ def time_queries(store: Any, cases: list[tuple[str, str, dict[str, Any]]],
 @contextmanager
 def neo4j_store(uri: str | None) -> Iterator[Any]:
     """An empty Neo4j store: the server at `uri` (emptied first), else a throwaway launcher server."""
-    from graph.neo4j_store import Neo4jStore
+    from policykg.graph.neo4j_store import Neo4jStore
 
     if uri:
         with Neo4jStore(uri) as store:

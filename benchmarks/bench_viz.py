@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from graph.html import write_page  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from policykg.graph.html import write_page  # noqa: E402
+from policykg.graph.store import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ontology.model import GraphModel
+from policykg.ontology.model import GraphModel
 
 from .load import ReportBatch, batches
 

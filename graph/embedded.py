@@ -6,7 +6,7 @@ from typing import Any
 
 import ladybug
 
-from ontology.model import GraphModel, load_model
+from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
 from .load import ReportBatch, load_report

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ontology.model import GraphModel, load_model
+from policykg.ontology.model import GraphModel, load_model
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 

@@ -16,7 +16,7 @@ from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTrans
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from ontology.model import GraphModel, load_model
+from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
 from .load import ReportBatch, load_report

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from queries import QUERY_DIR
+from policykg.queries import QUERY_DIR
 
 _HEADER = re.compile(r"^//\s*(?P<key>name|description|param|columns):\s*(?P<value>.*)$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s*:\s*(?P<type>int|float|str|bool)\s*(?:=\s*(?P<default>.*))?$")

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract import extract_paths
-from graph.html import write_page
-from graph.queries import run_query
-from graph.store import open_store
-from ontology.rdf import export_graph
+from policykg.extract import extract_paths
+from policykg.graph.html import write_page
+from policykg.graph.queries import run_query
+from policykg.graph.store import open_store
+from policykg.ontology.rdf import export_graph
 
 
 @dataclass

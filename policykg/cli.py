@@ -13,13 +13,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from extract import extract_paths
-from extract.ingest import expand
-from graph.html import write_page
-from graph.queries import QueryError, catalog, run_query
-from graph.store import StoreError, open_store
-from graph.view import ViewError
-from ontology.rdf import RDF_FORMATS, export_graph
+from policykg.extract import extract_paths
+from policykg.extract.ingest import expand
+from policykg.graph.html import write_page
+from policykg.graph.queries import QueryError, catalog, run_query
+from policykg.graph.store import StoreError, open_store
+from policykg.graph.view import ViewError
+from policykg.ontology.rdf import RDF_FORMATS, export_graph
 
 from . import __version__
 from .build import build as build_all

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def _example_facts() -> dict[str, Any]:
-    from extract import extract_paths
+    from policykg.extract import extract_paths
 
     facts, errors, _ = extract_paths([EXAMPLES])
     assert not errors
@@ -35,7 +35,7 @@ def example_facts(_example_facts: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def example_store(tmp_path: Path, example_facts: dict[str, Any]) -> Iterator[Any]:
     """A real embedded database file in tmp_path, loaded with the example facts."""
-    from graph.store import open_store
+    from policykg.graph.store import open_store
 
     with open_store(tmp_path / "graph.lbdb") as store:
         summary = store.load_facts(example_facts)
@@ -85,7 +85,7 @@ def neo4j_auth(neo4j_target: Neo4jTarget) -> tuple[str, str] | None:
 @pytest.fixture
 def neo4j_store(neo4j_target: Neo4jTarget) -> Iterator[Any]:
     """A `Neo4jStore` on the session's Neo4j, emptied before the test (schema kept)."""
-    from graph.neo4j_store import Neo4jStore
+    from policykg.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore(neo4j_target.uri, neo4j_target.user, neo4j_target.password, neo4j_target.database) as store:
         store.clear()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract import extract_texts
+from policykg.extract import extract_texts
 
 
 def report(place: str, body: str, lead: str = "区长") -> str:

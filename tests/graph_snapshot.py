@@ -5,7 +5,7 @@ import copy
 import hashlib
 from typing import Any
 
-from ontology.model import load_model
+from policykg.ontology.model import load_model
 
 
 def snapshot(store: Any) -> dict[str, list[tuple[Any, ...]]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.chains import canonical
+from policykg.extract.chains import canonical
 from tests.extract_helpers import entities_in_bodies, reports_of
 
 

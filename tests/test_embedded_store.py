@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import EmbeddedStore, schema_statements
-from graph.store import StoreError, db_path, open_store
-from ontology.model import load_model
+from policykg.graph.embedded import EmbeddedStore, schema_statements
+from policykg.graph.store import StoreError, db_path, open_store
+from policykg.ontology.model import load_model
 
 
 def test_schema_is_generated_from_the_ontology() -> None:

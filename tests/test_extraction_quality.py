@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from extract import extract_paths
+from policykg.extract import extract_paths
 
 ROOT = Path(__file__).parents[1]
 SCORER = ROOT / ".." / "shared" / "eval" / "score.py"

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from extract import extract_paths, extract_texts, read_inputs
-from extract.ingest import decode
-from extract.normalize import fold_width, normalize_text
-from extract.pipeline import annotate
+from policykg.extract import extract_paths, extract_texts, read_inputs
+from policykg.extract.ingest import decode
+from policykg.extract.normalize import fold_width, normalize_text
+from policykg.extract.pipeline import annotate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
@@ -196,7 +196,7 @@ def test_ids_are_stable_across_runs(tmp_path: Path) -> None:
 
 
 def test_build_facts_of_nothing_is_an_empty_valid_document(validator: Draft202012Validator) -> None:
-    from extract import build_facts
+    from policykg.extract import build_facts
 
     facts = build_facts([])
     assert validator.is_valid(facts)

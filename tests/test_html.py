@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from graph.html import PHYSICS_LIMIT, _inline, json_for_script, vis_assets, write_page
-from graph.store import open_store
-from graph.view import FOLD, select_view, to_networkx
+from policykg.graph.html import PHYSICS_LIMIT, _inline, json_for_script, vis_assets, write_page
+from policykg.graph.store import open_store
+from policykg.graph.view import FOLD, select_view, to_networkx
 from tests.test_view import SMALL, make_facts, said
 
 REPO = Path(__file__).resolve().parents[1]
@@ -205,7 +205,7 @@ def _expected_default_count(store: Any) -> int:
 
 @pytest.fixture(scope="module")
 def example_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from extract import extract_paths
+    from policykg.extract import extract_paths
 
     facts, errors, _ = extract_paths([REPO / "examples" / "reports"])
     assert not errors

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.ingest import InputError, decode, read_inputs
+from policykg.extract.ingest import InputError, decode, read_inputs
 
 REPORT = (
     "政府工作报告\n——2024年1月17日在牡丹区第十九届人民代表大会第三次会议上\n"

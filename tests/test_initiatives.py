@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.initiatives import restore_plus
+from policykg.extract.initiatives import restore_plus
 from tests.extract_helpers import entities_in_bodies, reports_of
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from extract import extract_paths
-from extract.document import Document
-from extract.metadata import apply_overrides, parse_date, read_metadata
-from extract.normalize import normalize
-from extract.segment import segment
+from policykg.extract import extract_paths
+from policykg.extract.document import Document
+from policykg.extract.metadata import apply_overrides, parse_date, read_metadata
+from policykg.extract.normalize import normalize
+from policykg.extract.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"

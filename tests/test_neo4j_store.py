@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import graph.neo4j_store as neo4j_store_module
-from graph.embedded import EmbeddedStore
-from graph.neo4j_store import Neo4jStore, schema_statements
-from graph.queries import catalog, run_query
-from graph.store import StoreError, open_store
-from ontology.model import load_model
+import policykg.graph.neo4j_store as neo4j_store_module
 from policykg.cli import app
+from policykg.graph.embedded import EmbeddedStore
+from policykg.graph.neo4j_store import Neo4jStore, schema_statements
+from policykg.graph.queries import catalog, run_query
+from policykg.graph.store import StoreError, open_store
+from policykg.ontology.model import load_model
 from tests.gold_facts import gold_to_facts
 from tests.graph_snapshot import reextracted_with_fewer_entities, snapshot
 from tests.neo4j_server import Neo4jTarget

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import original_span
-from extract.normalize import fold_width, is_boilerplate, normalize_text
+from policykg.extract.document import original_span
+from policykg.extract.normalize import fold_width, is_boilerplate, normalize_text
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "reports").glob("*.txt"))
 

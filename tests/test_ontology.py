@@ -8,8 +8,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from ontology.mapping import mapping_markdown
-from ontology.model import ONTOLOGY_PATH, PK, load_model
+from policykg.ontology.mapping import mapping_markdown
+from policykg.ontology.model import ONTOLOGY_PATH, PK, load_model
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.neo4j_store import Neo4jStore
-from graph.queries import catalog, run_query
+from policykg.graph.embedded import EmbeddedStore
+from policykg.graph.neo4j_store import Neo4jStore
+from policykg.graph.queries import catalog, run_query
 from tests.gold_facts import GOLD_DIR, gold_to_facts
 from tests.graph_snapshot import reextracted_with_fewer_entities, snapshot
 from tests.sample_facts import sample_facts

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from graph.embedded import EmbeddedStore
-from graph.queries import catalog, get_query, rows_as_dicts, run_query
-from graph.store import StoreError
+from policykg.graph.embedded import EmbeddedStore
+from policykg.graph.queries import catalog, get_query, rows_as_dicts, run_query
+from policykg.graph.store import StoreError
 from tests import gold_facts as gold
 from tests.sample_facts import sample_facts
 

@@ -13,11 +13,11 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
-from graph.store import open_store
-from ontology.iris import DEFAULT_BASE, node_iri, normalize_base
-from ontology.model import ONTOLOGY_PATH, PK
-from ontology.rdf import RDF_FORMATS, build_graph, export_graph, read_rows, serialize
-from ontology.rows import EdgeRows, GraphRows
+from policykg.graph.store import open_store
+from policykg.ontology.iris import DEFAULT_BASE, node_iri, normalize_base
+from policykg.ontology.model import ONTOLOGY_PATH, PK
+from policykg.ontology.rdf import RDF_FORMATS, build_graph, export_graph, read_rows, serialize
+from policykg.ontology.rows import EdgeRows, GraphRows
 
 ROOT = Path(__file__).resolve().parents[1]
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -343,7 +343,7 @@ def test_serialize_is_the_same_for_the_same_graph() -> None:
 @pytest.mark.neo4j
 def test_neo4j_exports_the_same_bytes_as_the_embedded_store(neo4j_target: Any, example_db: Path, tmp_path: Path,
                                                             _example_facts: dict[str, Any]) -> None:
-    from graph.neo4j_store import Neo4jStore
+    from policykg.graph.neo4j_store import Neo4jStore
 
     with Neo4jStore(neo4j_target.uri, user=neo4j_target.user, password=neo4j_target.password,
                     database=neo4j_target.database) as store:

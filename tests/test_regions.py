@@ -1,5 +1,5 @@
 """Regions: codes from the division table, short names, same-named divisions, townships."""
-from extract import extract_texts
+from policykg.extract import extract_texts
 from tests.extract_helpers import entities, facts_of, relations, report
 
 

@@ -1,7 +1,7 @@
 """Cross-report resolution: the second pass, nesting and merging within a report."""
-from extract import extract_texts
-from extract.document import Document, Mention
-from extract.resolve import drop_nested, merge_contained
+from policykg.extract import extract_texts
+from policykg.extract.document import Document, Mention
+from policykg.extract.resolve import drop_nested, merge_contained
 from tests.extract_helpers import entities, facts_of, report
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import Document
-from extract.normalize import normalize
-from extract.segment import chinese_number, paragraphs, sections, segment, sentences
+from policykg.extract.document import Document
+from policykg.extract.normalize import normalize
+from policykg.extract.segment import chinese_number, paragraphs, sections, segment, sentences
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "reports").glob("*.txt"))
 

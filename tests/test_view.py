@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from graph.layout import layout
-from graph.store import open_store
-from graph.view import FOLD, MENTIONS, ViewError, select_view, to_networkx
+from policykg.graph.layout import layout
+from policykg.graph.store import open_store
+from policykg.graph.view import FOLD, MENTIONS, ViewError, select_view, to_networkx
 
 Mention = tuple[str, str, str]  # (type, name, sentence)
 
@@ -207,7 +207,7 @@ def test_empty_store(tmp_path: Path) -> None:
 @pytest.mark.neo4j
 def test_same_view_from_neo4j(small_graph, neo4j_uri, neo4j_auth, monkeypatch) -> None:
     """The Cypher of `to_networkx` runs on Neo4j too, and reads the same graph."""
-    pytest.importorskip("graph.neo4j_store")
+    pytest.importorskip("policykg.graph.neo4j_store")
     if neo4j_auth:
         monkeypatch.setenv("NEO4J_USERNAME", neo4j_auth[0])
         monkeypatch.setenv("NEO4J_PASSWORD", neo4j_auth[1])
