@@ -28,6 +28,7 @@ from functools import cache
 from . import divisions, tokens
 from .document import Document, Mention
 from .lexicon import load_list, load_set, load_table
+from .namespan import word_starts
 
 _CJK = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_CJK}]")
@@ -410,10 +411,45 @@ def merge_variants(cands: list[ChainCandidate]) -> None:
         c.name = rename.get(c.name, c.name)
 
 
+@cache
+def _develop_in_clause() -> re.Pattern[str]:
+    """A development verb anywhere in the clause before a sector (the `develop` cue without its anchor)."""
+    return re.compile(_cues()["develop"].pattern.rstrip("$"))
+
+
+def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
+    """A nationally known sector standing on its own in a clause that develops it.
+
+    发展数字经济、绿色消费; 推进首发经济; 持续扩大碳纤维制品应用: the sector is a
+    whole word (jieba boundaries, nothing of a longer name before it), what follows
+    is a chain head, a list mark or punctuation, and a development verb stands
+    earlier in the clause. A statistic after it (旅游收入增长) is no development.
+    """
+    text = doc.text
+    out = []
+    forms = frozenset(_national())
+    for start, surface in word_starts(text, forms):
+        end = start + len(surface)
+        if not _SECTOR_AFTER.match(text, end) or not tokens.aligned(text, start, end):
+            continue
+        floor = _phrase_floor(text, start, 30, quotes=False)
+        if sector_start(text, max(floor, start - 8), end) != start:
+            continue  # the sector ends a longer name here (卓航新材料, 社交电商)
+        head = re.match(r"产业链|产业集群|产业|集群|行业", text[end:])
+        after = end + (head.end() if head else 0)
+        if _cues()["statistic"].match(text, after):
+            continue
+        clause_start = floor
+        if not _develop_in_clause().search(text, clause_start, start) and not head:
+            continue
+        out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
+    return out
+
+
 def find_chains(doc: Document) -> Document:
-    """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes and zones."""
+    """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes, zones and the lexicon."""
     cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
-             + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc))
+             + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc))
     kept = settle(cands)
     merge_variants(kept)
     for c in kept:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .chains import find_chains
+from .context import apply_vetoes
 from .document import Document
 from .enterprises import find_enterprises
 from .facts import FactsBuilder
@@ -51,6 +52,7 @@ def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | No
         for component in DOCUMENT_COMPONENTS:
             component(doc)
         add_report_region(doc)
+        apply_vetoes(doc)
         names.collect(doc, i)
         doc.release()
         if progress:

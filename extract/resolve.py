@@ -1,15 +1,21 @@
 """Corpus-level resolution: the second pass, the report's own region, and nesting.
 
 The second pass looks for every name accepted in any report of the batch in
-every report, quoted or not, so a coinage found once is found everywhere.
+every report within its type's scope (`data/types.toml`). In the report that
+accepted it, every occurrence counts; in another report an occurrence counts
+only with local evidence of its type (quoted, a head word after it, a cue verb
+before it, a list of the same type), so one report's mistake is not copied into
+every report of the batch.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from . import chains, divisions, initiatives
+from .context import SpanIndex, apply_vetoes, local_evidence
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_list
+from .spec import spec
 
 
 def add_report_region(doc: Document) -> None:
@@ -25,18 +31,8 @@ def add_report_region(doc: Document) -> None:
     )
 
 
-#: How far a name accepted in one report is looked for: "batch" (every report)
-#: or "region" (reports of the same region only: a project or park named in a
-#: county's report is that county's; elsewhere the same words name something
-#: else or nothing). Types not listed are not searched (regions have their own
-#: finder).
-SECOND_PASS_SCOPE = {"IndustrialChain": "batch", "Initiative": "batch", "Enterprise": "batch",
-                     "Project": "region", "Park": "region"}
-#: Shortest surface looked for in other reports (a two-character company short
-#: name like 天科 matches inside unrelated words elsewhere).
-MIN_FOREIGN_LEN = {"Enterprise": 3, "Project": 3, "Park": 3}
 #: Per-type checks of one occurrence the second pass found, from the finder that
-#: knows the type's context rules: (doc, start, end, proto, foreign) -> keep it?
+#: knows the type's word-boundary rules: (doc, start, end, proto, foreign) -> keep it?
 #: `proto` is the accepted mention; `foreign` is true when it comes from another report.
 OCCURRENCE_FILTERS: dict[str, Callable[[Document, int, int, Mention, bool], bool]] = {
     "Initiative": initiatives.accept_occurrence,
@@ -64,7 +60,7 @@ class AcceptedNames:
     def collect(self, doc: Document, index: int) -> None:
         """Remember the accepted names of report number `index`."""
         for m in doc.mentions:
-            if m.type not in SECOND_PASS_SCOPE or m.end <= m.start:
+            if spec(m.type).second_pass == "none" or m.end <= m.start:
                 continue
             for surface in {doc.text[m.start : m.end], m.name}:
                 protos = self._accepted.setdefault(surface, [])
@@ -73,19 +69,15 @@ class AcceptedNames:
         self._matcher = None
 
     def apply(self, doc: Document, index: int) -> None:
-        """Find every accepted name in report number `index`, within each name's scope (SECOND_PASS_SCOPE)."""
+        """Find the accepted names in report number `index`, within each type's scope and with local evidence."""
         if self._matcher is None:
             self._matcher = NameMatcher(self._accepted)
         taken = {(m.start, m.end) for m in doc.mentions}
+        spans = SpanIndex(doc.mentions)
         for start, end, surface in self._matcher.find(doc.text):
             if (start, end) in taken:
                 continue
-            protos = [
-                p for p, code, j in self._accepted[surface]
-                if (j == index or SECOND_PASS_SCOPE[p.type] == "batch" or (code and code == doc.meta.adcode))
-                and (j == index or len(surface) >= MIN_FOREIGN_LEN.get(p.type, 2))
-                and _occurrence_ok(p, doc, start, end, foreign=j != index)
-            ]
+            protos = [p for p, code, j in self._accepted[surface] if self._keeps(doc, index, start, end, p, code, j, spans)]
             if not protos:
                 continue
             # a name used as written beats an alias (丰元汇能: the Enterprise, not 丰元汇能项目)
@@ -94,6 +86,20 @@ class AcceptedNames:
                 Mention(proto.type, proto.name, start, end, kind=proto.kind, level=proto.level,
                         code=proto.code, source="second-pass")
             )
+
+    @staticmethod
+    def _keeps(doc: Document, index: int, start: int, end: int, proto: Mention, code: str | None, j: int,
+               spans: SpanIndex) -> bool:
+        """Whether this occurrence takes the name accepted as `proto` in report number `j`."""
+        foreign = j != index
+        s = spec(proto.type)
+        if foreign:
+            in_scope = s.second_pass == "batch" or (s.second_pass == "region" and code and code == doc.meta.adcode)
+            if not in_scope or end - start < s.foreign_min_len:
+                return False
+        if not _occurrence_ok(proto, doc, start, end, foreign):
+            return False
+        return not foreign or local_evidence(doc, proto.type, start, end, spans)
 
 
 def drop_nested(doc: Document) -> None:
@@ -183,6 +189,7 @@ def region_hierarchy(code: str | None) -> list[divisions.Division]:
 
 
 def settle(doc: Document) -> None:
-    """After the second pass: drop nested mentions and merge variants of one name."""
+    """After the second pass: apply the context vetoes, drop nested mentions and merge variants of one name."""
+    apply_vetoes(doc)
     drop_nested(doc)
     merge_contained(doc)

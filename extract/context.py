@@ -1,0 +1,95 @@
+"""Context around an occurrence: the local evidence a name needs, and the vetoes that drop it.
+
+Both are written once for every type; what each type asks for is its row of
+the spec table (`spec.py`, `data/types.toml`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from .document import Document, Mention
+from .lexicon import load_list
+from .spec import TypeSpec, spec
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"'‘", "”」』\"'’"
+#: What joins two items of a list.
+_JOINERS = ("、", "和", "及", "与", "以及")
+#: Characters that end a clause: a cue never reaches across them.
+_CLAUSE_END = "，,。；;：:！？!?\n"
+#: How far before a mention a veto word may stand (不搞形象工程, 坚决防止各类形象工程).
+_VETO_REACH = 8
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when [start, end) stands between an opening and a closing quote mark."""
+    return text[start - 1 : start] in _OPEN_QUOTES and start > 0 and text[end : end + 1] in _CLOSE_QUOTES
+
+
+class SpanIndex:
+    """Where the mentions of each type start and end, for list-membership tests."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.starts: set[tuple[str, int]] = set()
+        self.ends: set[tuple[str, int]] = set()
+        for m in mentions:
+            self.starts.add((m.type, m.start))
+            self.ends.add((m.type, m.end))
+
+    def list_member(self, text: str, type_: str, start: int, end: int) -> bool:
+        """True when [start, end) is joined by 、/和/及/与 to a mention of `type_` right beside it."""
+        for j in _JOINERS:
+            if text[start - len(j) : start] == j and (type_, start - len(j)) in self.ends:
+                return True
+            if text[end : end + len(j)] == j and (type_, end + len(j)) in self.starts:
+                return True
+        return False
+
+
+def local_evidence(doc: Document, type_: str, start: int, end: int, index: SpanIndex) -> bool:
+    """Whether an occurrence of a name accepted elsewhere shows its type's cue here (`local_evidence`)."""
+    s = spec(type_)
+    text = doc.text
+    for kind in s.local_evidence:
+        if kind == "quoted" and is_quoted(text, start, end):
+            return True
+        if kind == "head_after" and s.heads_after and s.heads_after.match(text, end):
+            return True
+        if kind == "verb_before" and s.verbs_before and s.verbs_before.search(text, max(0, start - 6), start):
+            return True
+        if kind == "list_member" and index.list_member(text, type_, start, end):
+            return True
+        if kind == "own_head" and s.own_heads and s.own_heads.search(text, start, end):
+            return True
+    return False
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    words = sorted(load_list("context_negation.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _clause_before(text: str, start: int, reach: int) -> str:
+    lo = max(0, start - reach)
+    window = text[lo:start]
+    cut = max(window.rfind(ch) for ch in _CLAUSE_END)
+    return window[cut + 1 :]
+
+
+def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str | None:
+    """The veto that drops mention `m` here, or None (vetoes listed per type in the spec table).
+
+    negation: a prohibition word stands shortly before it in the same clause
+    (不搞形象工程, 严禁新上高耗能项目): the region rejects it, it does not adopt it.
+    """
+    s = type_spec or spec(m.type)
+    if "negation" in s.vetoes and _negation().search(_clause_before(doc.text, m.start, _VETO_REACH)):
+        return "negation"
+    return None
+
+
+def apply_vetoes(doc: Document) -> None:
+    """Drop every mention that a context veto of its type rules out."""
+    doc.mentions = [m for m in doc.mentions if m.end <= m.start or vetoed(doc, m) is None]
