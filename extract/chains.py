@@ -417,13 +417,22 @@ def _develop_in_clause() -> re.Pattern[str]:
     return re.compile(_cues()["develop"].pattern.rstrip("$"))
 
 
+def _develop_in_sentence(text: str, start: int, end: int) -> bool:
+    """True when a development verb stands in the sentence around [start, end) (before or after it)."""
+    lo = max(text.rfind(ch, max(0, start - 80), start) for ch in "。；;！？\n") + 1
+    his = [i for i in (text.find(ch, end, end + 80) for ch in "。；;！？\n") if i >= 0]
+    hi = min(his) if his else min(len(text), end + 80)
+    rx = _develop_in_clause()
+    return bool(rx.search(text, lo, start) or rx.search(text, end, hi))
+
+
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     """A nationally known sector standing on its own in a clause that develops it.
 
     发展数字经济、绿色消费; 推进首发经济; 持续扩大碳纤维制品应用: the sector is a
     whole word (jieba boundaries, nothing of a longer name before it), what follows
     is a chain head, a list mark or punctuation, and a development verb stands
-    earlier in the clause. A statistic after it (旅游收入增长) is no development.
+    in the sentence. A statistic after it (旅游收入增长) is no development.
     """
     text = doc.text
     out = []
@@ -439,8 +448,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
         after = end + (head.end() if head else 0)
         if _cues()["statistic"].match(text, after):
             continue
-        clause_start = floor
-        if not _develop_in_clause().search(text, clause_start, start) and not head:
+        if not head and not _develop_in_sentence(text, start, end):
             continue
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out
@@ -460,7 +468,7 @@ def find_chains(doc: Document) -> Document:
 # ---------------------------------------------------------------- second pass
 
 #: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
-_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
+_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
 
 
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:

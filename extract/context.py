@@ -83,11 +83,25 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
 
     negation: a prohibition word stands shortly before it in the same clause
     (不搞形象工程, 严禁新上高耗能项目): the region rejects it, it does not adopt it.
+    unnamed: once counts and the type's head word are gone nothing is left (10条).
     """
     s = type_spec or spec(m.type)
     if "negation" in s.vetoes and _negation().search(_clause_before(doc.text, m.start, _VETO_REACH)):
         return "negation"
+    if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
+        return "unnamed"
     return None
+
+
+_COUNTS = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?=[条项个件])")
+
+
+def _has_name_left(name: str, s: TypeSpec) -> bool:
+    """False for a name that is only a count and a head word (10条, 3个项目): nothing names it."""
+    rest = _COUNTS.sub("", name)
+    if s.own_heads:
+        rest = s.own_heads.sub("", rest)
+    return bool(rest.strip())
 
 
 def apply_vetoes(doc: Document) -> None:
