@@ -107,6 +107,21 @@ def _clear_right(text: str, end: int) -> bool:
     return text.startswith(_followers(), end)
 
 
+def _parent_near(text: str, start: int, end: int, div: divisions.Division, reach: int = 40) -> bool:
+    """True when the prefecture or province of a county outside the report's province is named near it.
+
+    A county of another province is named with its place (浙江安吉县, 对口支援新疆XX县);
+    alone, a name like 老城区 or 新城区 is more likely the old town of the report's city.
+    """
+    window = text[max(0, start - reach) : start] + text[end : end + reach]
+    up = divisions.parent(div)
+    while up is not None:
+        if up.name in window or (len(up.short) >= 2 and up.short in window):
+            return True
+        up = divisions.parent(up)
+    return False
+
+
 def _region(div: divisions.Division, start: int, end: int, aliases: tuple[str, ...] = ()) -> Mention:
     return Mention("Region", div.name, start, end, level=div.level, code=div.code, aliases=aliases)
 
@@ -122,7 +137,9 @@ def find_full_names(doc: Document, hits: list[tuple[int, int, str]]) -> list[tup
         if len(cands) != 1:
             continue
         div = cands[0]
-        if div.level == "county" and not _in_province(div, doc) and not _clear_left(text, start):
+        if div.level == "county" and not _in_province(div, doc) and not (
+            _clear_left(text, start) and _parent_near(text, start, end, div)
+        ):
             continue
         doc.mentions.append(_region(div, start, end))
         spans.append((start, end))

@@ -77,7 +77,8 @@ class AcceptedNames:
         for start, end, surface in self._matcher.find(doc.text):
             if (start, end) in taken:
                 continue
-            protos = [p for p, code, j in self._accepted[surface] if self._keeps(doc, index, start, end, p, code, j, spans)]
+            protos = [p for p, code, j in self._accepted[surface]
+                      if self._keeps(doc, index, start, end, p, code, j, spans)]
             if not protos:
                 continue
             # a name used as written beats an alias (丰元汇能: the Enterprise, not 丰元汇能项目)

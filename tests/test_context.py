@@ -8,7 +8,7 @@ import pytest
 from policykg.extract import extract_texts
 from policykg.extract.context import SpanIndex, apply_vetoes, is_quoted, local_evidence, vetoed
 from policykg.extract.document import ENTITY_TYPES, Document, Mention
-from policykg.extract.spec import spec, specs
+from policykg.extract.spec import specs
 from tests.extract_helpers import HEADER, entities_in_bodies, report
 
 

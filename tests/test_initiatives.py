@@ -73,9 +73,16 @@ def test_unquoted_name_is_cut_at_the_governing_verb() -> None:
 
 
 def test_adverb_glued_to_verb_is_still_a_boundary() -> None:
-    found = initiatives("全面落实路长制，严格执行重点企业联络员制度。")
+    found = initiatives("全面落实路长制，严格执行“首席服务员”制度，持续开展春风行动。")
     assert "路长制" in found
-    assert "重点企业联络员制度" in found
+    assert "春风行动" in found
+    assert not any(n.startswith(("严格", "持续", "执行", "开展")) for n in found)
+
+
+def test_a_described_mechanism_is_no_initiative() -> None:
+    # settled case 2: titled, not described (a system that merely ends in 制度/机制)
+    found = initiatives("健全重点企业联络员制度，完善环境保护长效机制。")
+    assert not any(n.endswith(("制度", "机制")) for n in found)
 
 
 def test_items_before_a_shared_head_share_it() -> None:
@@ -145,12 +152,14 @@ def test_a_quoted_sector_is_a_chain_not_an_initiative() -> None:
 # ---------------------------------------------------------------- the second pass
 
 
-def test_second_pass_finds_a_coinage_quoted_in_one_report_unquoted_in_another() -> None:
+def test_second_pass_takes_a_coinage_into_another_report_only_with_a_cue_there() -> None:
     found = initiatives(
         "实施“百村共富”计划，村集体收入全部超过20万元。",
-        "推进百村共富取得新进展，带动农民增收。",
+        "推进百村共富计划取得新进展，带动农民增收。",
+        "百村共富取得新进展。",
     )
     assert "百村共富" in found
+    # the second report names it with its head word (a cue); the third only mentions the words
     assert len(reports_of(found["百村共富"])) == 2
 
 
