@@ -196,8 +196,40 @@ def list_candidates(doc: Document) -> list[ChainCandidate]:
         for part in clause.split("、"):
             parts.append((pos, pos + len(part)))
             pos += len(part) + 1
-        out.extend(_list_items(doc, parts))
+        for run in _list_runs(text, parts):
+            out.extend(_list_items(doc, run))
     return out
+
+
+def _closes(text: str, part: tuple[int, int]) -> bool:
+    """True when a list item holds what ends a list of sectors: 等, “N大”, a chain head or 以…为重点."""
+    seg = text[part[0] : part[1]]
+    return bool(_cues()["list_end"].search(seg) or _cues()["lead"].search(seg) or _head_regex_anywhere().search(seg))
+
+
+@cache
+def _head_regex_anywhere() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _heads())) + ")")
+
+
+def _list_runs(text: str, parts: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """A clause's 、-items cut into lists: each list ends at the item that closes it.
+
+    力促蔬菜、杂粮杂豆、中药材产业集群规模分别达到180亿元、80亿元: the sectors end
+    at 中药材产业集群, and the amounts after it are another list. A clause whose
+    items never close is one list (发展民宿经济、庭院经济).
+    """
+    runs: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    for part in parts:
+        run.append(part)
+        if _closes(text, part):
+            if len(run) > 1:
+                runs.append(run)
+            run = []
+    if run and not runs:
+        runs.append(run)
+    return runs
 
 
 def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandidate]:
@@ -310,22 +342,43 @@ def _develop_after(text: str, end: int) -> bool:
 
 
 def economy_candidates(doc: Document) -> list[ChainCandidate]:
-    """X经济 right after a development verb, or followed by 发展 (大力培育夜间经济, 楼宇经济发展格局)."""
+    """Business forms (X经济, X游, X电商 …) right after a development verb, or followed by 发展.
+
+    大力培育夜间经济, 楼宇经济发展格局, 发展工业游 (settled case 11: business forms are
+    sectors). The items of a 、-list that continues such a form with the same
+    ending are forms too: 积极发展生态游、乡村游、康养游.
+    """
     text = doc.text
     out = []
-    for m in re.finditer(f"经济(?!{_cues()['economy_block'].pattern})", text):
+    form = _cues()["form"]
+    for m in re.finditer(f"(?:{form.pattern})(?!{_cues()['economy_block'].pattern})", text):
         hs, he = m.span()
         floor = _phrase_floor(text, hs, 10)
         start = sector_start(text, floor, hs)
         if hs - start < 1:
             continue
         name = canonical(text[start:he])
-        if not is_sector(name) or name in ("经济",):
+        if not is_sector(name) or name == m.group():
             continue
         quoted = text[start - 1 : start] in "“\"" and text[he : he + 1] in "”\""
         developed = _develop_before(text, start) or re.match(r"(?:发展|轴|带|集聚|核心区)", text[he : he + 2])
         if quoted or developed:
             out.append(ChainCandidate(start, he, name))
+            out.extend(_same_form_items(text, he, m.group()))
+    return out
+
+
+def _same_form_items(text: str, end: int, ending: str) -> list[ChainCandidate]:
+    """The 、-items after a form that end the same way (、乡村游、康养游 after 生态游)."""
+    out = []
+    item = re.compile(f"[{_CJK}]{{1,6}}?{re.escape(ending)}(?=[、，,。；;和及与等]|$)")
+    pos = end
+    while text[pos : pos + 1] == "、":
+        m = item.match(text, pos + 1)
+        if not m or not is_sector(canonical(m.group())):
+            break
+        out.append(ChainCandidate(m.start(), m.end(), canonical(m.group())))
+        pos = m.end()
     return out
 
 

@@ -138,3 +138,21 @@ def test_list_closed_by_a_count_of_clusters() -> None:
 def test_an_economic_area_is_no_sector() -> None:
     found = chains("深入推进成渝地区双城经济圈建设，融入淮海经济区发展。大力发展夜间经济。")
     assert set(found) == {"夜间经济"}
+
+
+def test_a_clause_holds_a_list_of_sectors_and_then_a_list_of_amounts() -> None:
+    found = chains("力促蔬菜、杂粮杂豆、中药材产业集群规模分别达到180亿元、80亿元和50亿元。")
+    assert set(found) == {"蔬菜", "杂粮杂豆", "中药材"}
+
+
+def test_business_forms_after_a_development_verb_and_the_list_that_continues_them() -> None:
+    found = chains("积极发展生态游、乡村游、康养游、研学游。依托绿色矿山发展工业游。")
+    assert {"生态游", "乡村游", "康养游", "研学游", "工业游"} <= set(found)
+    # forms of ownership and a whole area's tourism are no sectors
+    assert not chains("发展壮大农村集体经济，推进全域旅游，优化政策漫游服务。")
+
+
+def test_a_known_sector_counts_in_a_sentence_that_develops_it() -> None:
+    assert "碳纤维" in chains("做大做强新材料产业，碳纤维、玄武岩纤维实现量产。")
+    # the same word in a cost or a statistic is no sector developed
+    assert not chains("物流成本下降5%。旅游收入增长8%。")
