@@ -324,6 +324,8 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     verdict = _context(text, m.start(), m.end() if name in _national() else after_run, sides=sides)
     if verdict == "drop" or is_excluded(name) or _place_rhetoric(name):
         return []
+    if name not in _national() and tokens.is_common_word(name):
+        return []  # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”)
     aliases: set[str] = set()
     tail = ""
     if name.endswith("+"):

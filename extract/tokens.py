@@ -101,6 +101,15 @@ def cut(text: str) -> list[str]:
     return jieba.lcut(text, HMM=False)
 
 
+def is_common_word(word: str) -> bool:
+    """True for one ordinary word of jieba's dictionary (高地, 红线, 造血), not a domain term.
+
+    Put in quotes, such a word is rhetoric or a metaphor (docs/annotation.md,
+    Initiative: not initiatives), not a coinage that names an instrument.
+    """
+    return word not in domain_words() and bool(tag(word)) and cut(word) == [word]
+
+
 def tag(word: str) -> str:
     """The part-of-speech tag of a word in jieba's dictionary ('' when unknown)."""
     return _tags().get(word, "")
