@@ -109,3 +109,16 @@ def test_a_name_never_starts_inside_a_park():
 def test_a_decimal_number_stays_inside_a_project_name():
     projects = entities(facts_of(PLACE, "惠科8.6代薄膜晶体管液晶显示器件项目建成投产。"), "Project")
     assert "惠科8.6代薄膜晶体管液晶显示器件项目" in projects
+
+
+def test_zones_named_by_other_heads_are_parks():
+    # settled case 6: a delimited zone with a proper name, whatever its head
+    body = ("支持雄安新区建设，建设海北物流功能区，推进襄阳传化物流港，打造奋斗镇田园综合体，"
+            "松原石化园区扩容。")
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert {"雄安新区", "海北物流功能区", "襄阳传化物流港", "奋斗镇田园综合体", "松原石化园区"} <= set(parks)
+
+
+def test_zones_with_only_directions_or_designations_are_not_parks():
+    body = "规划北部高铁新区，认定省级合规园区，入选全国首批试点园区，理顺园区管理体制。"
+    assert not entities(facts_of(PLACE, body), "Park")
