@@ -29,7 +29,7 @@ from functools import cache
 
 from . import tokens
 from .document import Document, Mention
-from .lexicon import load_list, load_set, load_table
+from .lexicon import NameMatcher, load_list, load_set, load_table
 from .namespan import (
     has_proper_part,
     is_name_char,
@@ -281,10 +281,46 @@ def merge_short_forms(doc: Document) -> None:
             m.name = full[m.name]
 
 
+@cache
+def _national() -> dict[str, str]:
+    """Written form → canonical name of the nationally known enterprises (settled case 16)."""
+    out: dict[str, str] = {}
+    for row in load_table("enterprises_national.tsv"):
+        out[row[0]] = row[0]
+        for alias in (row[1].split("|") if len(row) > 1 else ()):
+            out.setdefault(alias, row[0])
+    return out
+
+
+@cache
+def _known_matcher() -> NameMatcher:
+    return NameMatcher(_national())
+
+
+def find_known(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """Nationally known enterprises named by brand alone (比亚迪, 中国华能), as whole words.
+
+    Like a weak suffix, the brand must end its name: punctuation or an enterprise
+    verb follows (比亚迪、宁德时代; 中国华能投资建设).
+    """
+    text = doc.text
+    known = _national()
+    for start, end, surface in _known_matcher().find(text):
+        if _overlaps(taken, start, end) or not tokens.aligned(text, start, end):
+            continue
+        if not _follows_as_company(text, end):
+            continue  # the first part of a longer name: 华为云平台, 国电投大安项目 (the project alone)
+        m = _add(doc, taken, start, end, source="lexicon")
+        m.name = known[surface]
+        if surface != m.name:
+            m.aliases = (surface,)
+
+
 def find_enterprises(doc: Document) -> Document:
-    """Pipeline component: companies by suffix, company lists, list-item companies, owned projects."""
+    """Pipeline component: companies by suffix, known brands, company lists, list-item companies, owned projects."""
     taken: list[tuple[int, int]] = []
     find_by_suffix(doc, taken)
+    find_known(doc, taken)
     find_lists(doc, taken)
     find_list_companies(doc, taken)
     find_companions(doc, taken)

@@ -1,5 +1,5 @@
 """Enterprises: suffixes, company lists, project-list items, exclusions."""
-from tests.extract_helpers import entities, facts_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of
 
 PLACE = "菏泽市巨野县"
 
@@ -67,3 +67,19 @@ def test_a_future_industry_is_not_a_company():
 def test_a_modified_sector_is_not_a_company():
     # 化工 is a (weak) company suffix, but 高端 is a modifier, not a brand
     assert not enterprises("大力发展高端化工、新材料、装备制造三大主导产业。")
+
+
+def test_nationally_known_brands_alone_are_enterprises() -> None:
+    found = entities_in_bodies("Enterprise", "引进比亚迪、宁德时代等龙头企业。国电投投资建设风电基地。")
+    assert {"比亚迪", "宁德时代", "国家电投"} <= set(found)
+    assert "国电投" in found["国家电投"]["aliases"]
+
+
+def test_a_known_brand_that_opens_a_longer_name_is_not_taken_alone() -> None:
+    # a company that is only the first part of a project's name gives the project alone
+    assert not entities_in_bodies("Enterprise", "华为云平台上线运行。")
+
+
+def test_trade_names_of_metal_and_mining_firms() -> None:
+    found = entities_in_bodies("Enterprise", "金通铜业、富邦铜业加快扩产。蒙西煤业完成产能置换升级。")
+    assert {"金通铜业", "富邦铜业", "蒙西煤业"} <= set(found)
