@@ -113,8 +113,13 @@ def level_prefix(doc: Document, name: str) -> str | None:
 
 
 def is_named(doc: Document, name: str, facility: bool = False) -> bool:
-    """True when a project name has a proper part, or is the report's level plus a function."""
+    """True when a project name has a proper part, or is the report's level plus a function.
+
+    A name ending like an institution or a title (…实验室, …创新中心, …金融中心) is none.
+    """
     plain = _PAREN.sub("", strip_quotes(name))
+    if plain.endswith(load_list("project_institutions.txt")):
+        return False  # an institution or a title, not an undertaking (settled cases 6 and 8)
     lists = FACILITY_GENERIC if facility else GENERIC
     if has_proper_part(plain, lists):
         return True
