@@ -122,3 +122,11 @@ def test_zones_named_by_other_heads_are_parks():
 def test_zones_with_only_directions_or_designations_are_not_parks():
     body = "规划北部高铁新区，认定省级合规园区，入选全国首批试点园区，理顺园区管理体制。"
     assert not entities(facts_of(PLACE, body), "Park")
+
+
+def test_railways_listed_each_with_its_own_head_are_projects_of_their_own():
+    # settled case 9: each item is a facility of its own
+    body = "加快建设全国性综合交通枢纽，汉十高铁、郑万高铁、蒙华铁路襄阳段进入铺轨阶段。经济保持高速增长。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"汉十高铁", "郑万高铁"} <= set(projects)
+    assert not any("、" in name or "增长" in name for name in projects)
