@@ -83,3 +83,9 @@ def test_titles_given_to_townships_are_no_townships():
     regions = entities(facts_of("潍坊市寿光市", body, lead="市长"), "Region")
     assert {"洛城街道", "稻田镇"} <= set(regions)
     assert not {"省级文明街道", "国家卫生镇"} & set(regions)
+
+
+def test_a_short_name_that_is_the_subject_of_a_verb_stands_alone() -> None:
+    body = "以襄州为核心区建设产业园，支持樊城创建国家级现代商贸示范区。"
+    found = entities(facts_of("湖北省襄阳市", body, lead="市长"), "Region")
+    assert {"襄州区", "樊城区"} <= set(found)
