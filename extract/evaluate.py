@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -22,6 +22,7 @@ TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterpri
 QUOTES = frozenset("“”\"'‘’「」『』《》")
 
 Forms = frozenset[str]
+Mode = Literal["strict", "lenient"]
 
 
 def normalise_name(name: str) -> str:
@@ -78,7 +79,7 @@ class Counts:
         return Counts(self.gold + other.gold, self.pred + other.pred, self.strict + other.strict,
                       self.lenient + other.lenient)
 
-    def prf(self, mode: str = "lenient") -> tuple[float, float, float]:
+    def prf(self, mode: Mode = "lenient") -> tuple[float, float, float]:
         """Precision, recall and F1 under `mode` ("strict" or "lenient"); an empty side scores 1."""
         tp = self.strict if mode == "strict" else self.lenient
         p = tp / self.pred if self.pred else (1.0 if not self.gold else 0.0)
@@ -116,7 +117,7 @@ class Scores:
         """(type, counts) for each type scored, then ("micro", counts)."""
         return [*((t, self.counts[t]) for t in self.types), ("micro", self.micro)]
 
-    def f1(self, type_: str = "micro", mode: str = "lenient") -> float:
+    def f1(self, type_: str = "micro", mode: Mode = "lenient") -> float:
         """F1 of one type, or "micro", strict or lenient."""
         return (self.micro if type_ == "micro" else self.counts[type_]).prf(mode)[2]
 
