@@ -61,6 +61,7 @@ def test_the_wheel_installs_one_package_policykg(installed: tuple[Path, Path]) -
     top = {p.name for p in site.iterdir() if not p.name.endswith((".dist-info", ".pth"))} - {"__pycache__"}
     assert top == {"policykg"}, top
     assert not {"extract", "graph", "ontology", "queries"} & {p.name for p in site.iterdir()}
+    assert (site / "policykg" / "py.typed").is_file()  # type checkers read the hints of the public calls
     where = _run(bin_dir / "python", "-c", "import policykg.extract, policykg.graph.queries as q; "
                  "print(policykg.extract.__file__); print(len(q.catalog()))", cwd=site.parent)
     path, n_queries = where.split()
