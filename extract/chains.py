@@ -1,6 +1,6 @@
 """Industrial chains (产业链 / 产业): sectors a region develops.
 
-Cues (GUIDELINES.md, IndustrialChain):
+Cues (docs/annotation.md, IndustrialChain):
 
 - lists of sectors before a list head: 新能源、新材料、生物医药等重点产业链,
   建材、纺织、造纸等产业, 数字经济、仓储物流等服务业态; items that carry their

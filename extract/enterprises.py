@@ -1,6 +1,6 @@
 """Enterprises (企业): named companies, groups, banks and commercial bodies.
 
-Four ways a company is found (GUIDELINES, Enterprise):
+Four ways a company is found (docs/annotation.md, Enterprise):
 
 1. by its suffix (`data/enterprise_suffixes.tsv`): 王晁煤电集团, 齐鲁银行 (strong
    suffixes) or 青峰石油, 瑞康药业 (weak ones, which are also sector words:
@@ -19,7 +19,7 @@ Not companies: government bodies, universities, institutes, hospitals, schools
 (`data/enterprise_exclusions.txt`) and generic kinds (平台公司, 知名教育集团).
 
 A company followed by a building verb and a project (王晁煤电集团新布局电池隔膜
-项目) owns it: the project is named with the company in front (GUIDELINES,
+项目) owns it: the project is named with the company in front (docs/annotation.md,
 Project), which also gives the UNDERTAKES relation.
 """
 from __future__ import annotations

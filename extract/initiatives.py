@@ -1,6 +1,6 @@
 """Initiatives (政策举措): named policy instruments a region adopts.
 
-First pass, per report, from strong cues (GUIDELINES.md, Initiative):
+First pass, per report, from strong cues (docs/annotation.md, Initiative):
 
 - quoted coinages (“链长制”, “放管服”改革); a quote that holds only a number
   takes the head noun after it (“1163”工作思路 → 1163工作思路); a head noun
@@ -459,7 +459,7 @@ def head_candidates(doc: Document) -> list[Candidate]:
 
 
 def _valid_head_name(name: str, modifier: str, words: list[str], head: str) -> bool:
-    """The checks an unquoted head-word name must pass (GUIDELINES.md: named, not generic)."""
+    """The checks an unquoted head-word name must pass (docs/annotation.md: named, not generic)."""
     if len(modifier) < 2 or len(name) > 22 or not words:
         return False
     if _COUNT_START.match(name) or is_excluded(name) or _is_generic(words):

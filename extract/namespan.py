@@ -7,7 +7,7 @@ or preposition that introduces an object (加快, 推进, 实施, 依托, 的, �
 listed in `data/span_boundaries.txt`. A boundary word directly before the head
 leaves no name and is skipped (基础设施建设项目: 建设 is part of the name).
 
-Whether a name is *named* (has a distinguishing proper part, GUIDELINES
+Whether a name is *named* (has a distinguishing proper part, docs/annotation.md
 "Common rules") is tested by removing generic words (data lists per type)
 and counts; what is left must be at least two characters of a real name.
 

@@ -7,7 +7,7 @@ or as an item of a list closed by a park head (金羽鸵鸟、青山黑熊等养
 
 A park must have a proper part: a zone named only by its sector (化工产业园,
 数字经济产业园) or by generic words (省级现代农业产业园) is not a park — its
-sector is a chain (GUIDELINES, Park). A zone named by the report's own level
+sector is a chain (docs/annotation.md, Park). A zone named by the report's own level
 (区电子商务产业园) is named. A 基地 that the sentence sets as a goal
 (建成全国领先的锂电材料生产基地) or a body (产业园区管理委员会) is not a park.
 """

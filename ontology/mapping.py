@@ -1,7 +1,8 @@
 """The property graph → RDF mapping as Markdown tables, generated from the ontology.
 
-The README's mapping table is this output (`python -m ontology.mapping`), so
-it cannot drift from the ontology that both the stores and the export read.
+The README's mapping tables are this output (a cog block, `make readme`; also
+`python -m policykg.ontology.mapping`), so they cannot drift from the ontology
+that both the stores and the export read.
 """
 from __future__ import annotations
 

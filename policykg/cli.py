@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from policykg.extract import extract_paths
+from policykg.extract.evaluate import TYPES
+from policykg.extract.evaluate import evaluate as evaluate_facts
 from policykg.extract.ingest import expand
 from policykg.graph.html import write_page
 from policykg.graph.queries import QueryError, catalog, run_query
@@ -22,8 +24,8 @@ from policykg.graph.view import ViewError
 from policykg.ontology.rdf import RDF_FORMATS, export_graph
 
 from . import __version__
-from .build import build as build_all
-from .formats import FORMATS, format_rows
+from .builder import build as build_all
+from .formats import FORMATS, SCORE_FORMATS, format_rows, format_scores
 
 app = typer.Typer(
     help="Turn Chinese government work reports into a knowledge graph, with evidence.",
@@ -302,3 +304,33 @@ def stats(db: Db = None, neo4j: Neo4j = None, fmt: Format = "table") -> None:
     with _open(db, neo4j, read_only=True) as store:
         counts = store.counts()
     out.print(format_rows(["name", "count"], [[k, v] for k, v in counts.items()], fmt), markup=False)
+
+
+@app.command()
+def evaluate(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A facts document from `extract`.")],
+             gold: Annotated[list[Path], typer.Argument(metavar="GOLD...", show_default=False,
+                                                        help="Gold files (one per report) or folders of them.")],
+             types: Annotated[str | None, typer.Option(help=f"Types to score, comma-separated [default: all: "
+                                                            f"{','.join(TYPES)}].")] = None,
+             errors: Annotated[bool, typer.Option("--errors", help="List the misses and false hits per report "
+                                                                   "and type.")] = False,
+             fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(SCORE_FORMATS)}.")]
+             = "table") -> None:
+    """Score extracted facts against gold annotations: precision, recall and F1 per type, strict and lenient.
+
+    Example: policykg evaluate facts.json eval/gold/seeds
+    """
+    if fmt not in SCORE_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(SCORE_FORMATS)}", param_hint="--format")
+    facts = _read_facts(facts_path)
+    try:
+        scores = evaluate_facts(facts, gold, types=[t for t in types.split(",") if t] if types else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--types") from exc
+    for w in scores.unmatched:
+        err.print(f"warning: {w}", markup=False)
+    for p in scores.problems:
+        err.print(f"error: {p}", markup=False)
+    out.print(format_scores(scores, fmt, errors=errors), markup=False)
+    if scores.problems:
+        raise typer.Exit(1)

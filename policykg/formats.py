@@ -1,13 +1,17 @@
-"""Rendering query rows as a table, JSON, CSV or Markdown."""
+"""Rendering query rows as a table, JSON, CSV or Markdown, and evaluation scores as a table, Markdown or JSON."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from policykg.extract.evaluate import Scores
 
 FORMATS = ("table", "json", "csv", "markdown")
+SCORE_FORMATS = ("table", "json", "markdown")
 
 
 def _cell(value: Any) -> str:
@@ -49,3 +53,31 @@ def format_rows(columns: list[str], rows: list[list[Any]], fmt: str = "table") -
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
+
+
+def format_scores(scores: Scores, fmt: str = "table", errors: bool = False) -> str:
+    """Scores per type and micro as a table, Markdown or JSON; with `errors`, the misses per report and type."""
+    if fmt == "json":
+        doc: dict[str, Any] = {"scores": scores.as_dict()}
+        if errors:
+            doc["errors"] = [{"report": m.report, "type": m.type, "missed": m.missed, "false": m.false}
+                             for m in scores.errors]
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    if fmt not in ("table", "markdown"):
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(SCORE_FORMATS)}")
+    columns = ["type", "gold", "pred", "strict P", "strict R", "strict F1", "lenient P", "lenient R", "lenient F1"]
+    rows = [[name, c.gold, c.pred, *(f"{v:.2f}" for v in c.prf("strict") + c.prf("lenient"))]
+            for name, c in scores.rows()]
+    text = format_rows(columns, rows, fmt)
+    if not errors:
+        return text
+    title = "### Misses and false hits (lenient)" if fmt == "markdown" else "misses and false hits (lenient):"
+    blocks = [text, "", title]
+    for m in scores.errors:
+        missed, false = "、".join(m.missed) or "-", "、".join(m.false) or "-"
+        if fmt == "markdown":
+            blocks += ["", f"**{m.report}** · {m.type}", "", f"- missed: {missed}", f"- false: {false}"]
+        else:
+            blocks += [f"{m.report} {m.type}", f"  missed: {missed}", f"  false:  {false}"]
+    return "\n".join(blocks)
+

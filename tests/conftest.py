@@ -14,7 +14,9 @@ from tests.neo4j_server import neo4j_target as _neo4j_target_cm
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
-SHARED = ROOT.parent / "shared"
+#: The two annotated dev sets (eval/README.md): name → (report folder, gold folder).
+DEV_SETS = {"seeds": (EXAMPLES, ROOT / "eval" / "gold" / "seeds"),
+            "wider": (ROOT / "eval" / "reports" / "wider", ROOT / "eval" / "gold" / "wider")}
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +26,16 @@ def _example_facts() -> dict[str, Any]:
     facts, errors, _ = extract_paths([EXAMPLES])
     assert not errors
     return facts
+
+
+@pytest.fixture(scope="session")
+def dev_facts(_example_facts: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Facts of each dev set (extracted once per session; read only): {"seeds": …, "wider": …}."""
+    from policykg.extract import extract_paths
+
+    facts, errors, _ = extract_paths([DEV_SETS["wider"][0]])
+    assert not errors
+    return {"seeds": _example_facts, "wider": facts}
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Test data: the gold annotation (`shared/annotation/gold`) as a `policykg/facts@1` document.
+"""Test data: the gold annotation of the examples (`eval/gold/seeds`) as a `policykg/facts@1` document.
 
 This lets the graph and its canned queries be checked apart from extraction: the entities are the
 annotators', so the expected answers can be computed straight from the gold files in Python. Each
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD_DIR = REPO.parent / "shared" / "annotation" / "gold"
+GOLD_DIR = REPO / "eval" / "gold" / "seeds"
 REPORTS_DIR = REPO / "examples" / "reports"
 ENTITY_TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise")
 _QUOTES = set("“”\"「」‘’'")

@@ -1,4 +1,4 @@
-"""IndustrialChain extraction on small synthetic sentences (GUIDELINES.md, IndustrialChain)."""
+"""IndustrialChain extraction on small synthetic sentences (docs/annotation.md, IndustrialChain)."""
 from __future__ import annotations
 
 import pytest

@@ -14,7 +14,7 @@ from policykg.cli import app
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
-COMMANDS = ["build", "extract", "load", "query", "cypher", "viz", "export", "stats"]
+COMMANDS = ["build", "extract", "load", "query", "cypher", "viz", "export", "stats", "evaluate"]
 
 
 def invoke(*args: str):

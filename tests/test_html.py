@@ -70,7 +70,8 @@ def test_page_loads_nothing_from_outside(tmp_path: Path) -> None:
 def test_page_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     facts = tmp_path / "facts.json"
     facts.write_text(json.dumps(SMALL, ensure_ascii=False), encoding="utf-8")
-    code = ("import json, locale, sys; from graph.store import open_store; from graph.html import write_page\n"
+    code = ("import json, locale, sys\n"
+            "from policykg.graph.store import open_store; from policykg.graph.html import write_page\n"
             "s = open_store(sys.argv[1] + '/g.lbdb'); s.load_facts(json.load(open(sys.argv[2], encoding='utf-8')))\n"
             "write_page(s, sys.argv[1] + '/page.html'); print(locale.getpreferredencoding(False))")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONUTF8"))}

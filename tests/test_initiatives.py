@@ -1,4 +1,4 @@
-"""Initiative extraction on small synthetic sentences (GUIDELINES.md, Initiative).
+"""Initiative extraction on small synthetic sentences (docs/annotation.md, Initiative).
 
 Each sentence is made up for the test, in the style of a work report, so the
 cases pin the rules rather than passages of the example reports.

@@ -1,4 +1,5 @@
-"""Report metadata: the five examples against gold, other kinds of header, given values and overrides."""
+"""Report metadata: the ten reports of both dev sets against their gold, other kinds of header, given values
+and overrides."""
 from __future__ import annotations
 
 import json
@@ -12,10 +13,9 @@ from policykg.extract.document import Document
 from policykg.extract.metadata import apply_overrides, parse_date, read_metadata
 from policykg.extract.normalize import normalize
 from policykg.extract.segment import segment
+from tests.conftest import DEV_SETS, EXAMPLES
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "reports"
-GOLD = ROOT.parent / "shared" / "annotation" / "gold"
+GOLD_FILES = sorted((name, path) for name, (_, gold) in DEV_SETS.items() for path in gold.glob("*.json"))
 
 #: stem → (region, level, parent, province, adcode, year reviewed, date, speaker)
 EXPECTED = {
@@ -53,11 +53,20 @@ def test_metadata_of_the_examples(stem: str, example_reports: dict[str, dict[str
     assert report["title"].endswith(f"{EXPECTED[stem][0]}政府工作报告")
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="no shared/annotation/gold beside the repository")
-@pytest.mark.parametrize("stem", sorted(EXPECTED))
-def test_metadata_of_the_examples_matches_gold(stem: str, example_reports: dict[str, dict[str, Any]]) -> None:
-    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))["report"]
-    report = example_reports[stem]
+@pytest.fixture(scope="module")
+def dev_reports(dev_facts: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The reports of both dev sets, extracted, by source stem."""
+    return {Path(r["source"]).stem: r for facts in dev_facts.values() for r in facts["reports"]}
+
+
+def test_both_dev_sets_have_their_five_gold_files() -> None:
+    assert [name for name, _ in GOLD_FILES] == ["seeds"] * 5 + ["wider"] * 5
+
+
+@pytest.mark.parametrize("gold_file", [path for _, path in GOLD_FILES], ids=lambda p: p.stem)
+def test_metadata_of_the_dev_reports_matches_gold(gold_file: Path, dev_reports: dict[str, dict[str, Any]]) -> None:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["report"]
+    report = dev_reports[gold_file.stem]
     assert {k: report[k] for k in ("region", "parent", "province", "date", "speaker")} == {
         k: gold[k] for k in ("region", "parent", "province", "date", "speaker")}
     assert report["year"] == gold["year_reviewed"]

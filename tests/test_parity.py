@@ -12,7 +12,7 @@ import pytest
 from policykg.graph.embedded import EmbeddedStore
 from policykg.graph.neo4j_store import Neo4jStore
 from policykg.graph.queries import catalog, run_query
-from tests.gold_facts import GOLD_DIR, gold_to_facts
+from tests.gold_facts import gold_to_facts
 from tests.graph_snapshot import reextracted_with_fewer_entities, snapshot
 from tests.sample_facts import sample_facts
 from tests.scaled_facts import scaled_facts
@@ -62,8 +62,6 @@ def corpus(request: pytest.FixtureRequest) -> dict[str, Any]:
     """Facts to load into both stores: gold-derived, hand-made, edited, and the extracted examples."""
     if request.param == "examples":
         return request.getfixturevalue("example_facts")
-    if request.param.startswith("gold") and not GOLD_DIR.is_dir():
-        pytest.skip(f"no gold annotation at {GOLD_DIR}")
     return CORPORA[request.param]()
 
 

@@ -1,6 +1,6 @@
 """Canned queries on the embedded store, checked against answers computed from the gold in Python.
 
-The gold annotation (`shared/annotation/gold`) is turned into facts (tests/gold_facts.py), so these
+The gold annotation of the examples (`eval/gold/seeds`) is turned into facts (tests/gold_facts.py), so these
 tests judge the queries apart from extraction; a small hand-made corpus (tests/sample_facts.py)
 covers relations and several years.
 """
@@ -28,9 +28,6 @@ GOLD_PARAMS: dict[str, dict[str, Any]] = {
     "evidence": {"name": "一企一策"}, "search": {"q": "锂电"},
 }
 INJECTION = "x' }) DETACH DELETE n //"
-
-pytestmark = pytest.mark.skipif(not gold.GOLD_DIR.is_dir(), reason=f"no gold annotation at {gold.GOLD_DIR}")
-
 
 @pytest.fixture(scope="module")
 def gold_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:

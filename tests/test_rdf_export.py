@@ -88,7 +88,8 @@ def test_every_format_parses_back_isomorphic_and_is_byte_stable(example_db: Path
 def test_other_processes_write_the_same_bytes(example_db: Path, tmp_path: Path) -> None:
     """Hash randomisation must not reach the output (rdflib's default store iterates sets)."""
     here = {fmt: _export(example_db, tmp_path / f"here.{fmt}", fmt) for fmt in RDF_FORMATS}
-    script = ("import sys; from graph.store import open_store; from ontology.rdf import export_graph\n"
+    script = ("import sys\n"
+              "from policykg.graph.store import open_store; from policykg.ontology.rdf import export_graph\n"
               "with open_store(sys.argv[1], read_only=True) as s:\n"
               "    for f in ('turtle', 'nt', 'jsonld', 'xml'): export_graph(s, f'{sys.argv[2]}/there.{f}', fmt=f)\n")
     for seed in ("1", "4242"):
