@@ -114,8 +114,10 @@ def is_sector(name: str) -> bool:
     excluded = load_set("chain_exclusions.txt")
     if not (2 <= len(name) <= 12) or name in excluded or name + "产业" in excluded:
         return False
-    if not _HAN.search(name) or re.search(r"[0-9的等]|[一二三四五六七八九十]{2}|千亿|百亿", name):
+    if not _HAN.search(name) or re.search(r"[0-9的等]|[一二三四五六七八九十]{2}|千亿|百亿|国家", name):
         return False
+    if name.endswith(("与", "和", "及")) or (len(name) == 2 and tokens.tag(name) == "b"):
+        return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
     short = _head_regex().sub("", name)
