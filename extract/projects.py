@@ -112,6 +112,10 @@ def level_prefix(doc: Document, name: str) -> str | None:
     return None
 
 
+#: A count inside a name: what it names is a number of projects.
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))")
+
+
 def is_named(doc: Document, name: str, facility: bool = False) -> bool:
     """True when a project name has a proper part, or is the report's level plus a function.
 
@@ -120,10 +124,12 @@ def is_named(doc: Document, name: str, facility: bool = False) -> bool:
     plain = _PAREN.sub("", strip_quotes(name))
     if plain.endswith(load_list("project_institutions.txt")):
         return False  # an institution or a title, not an undertaking (settled cases 6 and 8)
+    if _COUNTED.search(plain):
+        return False  # 14个采选项目, 5个百亿级…项目: a kind of project counted, not one named
     lists = FACILITY_GENERIC if facility else GENERIC
     if has_proper_part(plain, lists):
         return True
-    if re.match(r"^[区县市]?第[一二三四五六七八九十\d]+", plain):
+    if re.match(r"^[区县市]?第[一二三四五六七八九十\d]+(?!项目)[\u4e00-\u9fff]{2}", plain):
         return True  # 第三水厂, 区第二水厂: an ordinal picks out one facility
     prefix = level_prefix(doc, plain)
     return prefix is not None and len(plain) - len(prefix) >= 2

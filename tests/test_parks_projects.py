@@ -130,3 +130,9 @@ def test_railways_listed_each_with_its_own_head_are_projects_of_their_own():
     projects = entities(facts_of(PLACE, body), "Project")
     assert {"汉十高铁", "郑万高铁"} <= set(projects)
     assert not any("、" in name or "增长" in name for name in projects)
+
+
+def test_counted_or_described_projects_are_unnamed():
+    body = ("开工14个采选项目，清理无效项目和低效专项债券项目，紧盯头部企业项目，"
+            "推进固定资产投资项目和清洁生产项目。")
+    assert not entities(facts_of(PLACE, body), "Project")
