@@ -113,7 +113,9 @@ def level_prefix(doc: Document, name: str) -> str | None:
 
 
 #: A count inside a name: what it names is a number of projects.
-_COUNTED = re.compile(r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))")
+_COUNTED = re.compile(
+    r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))"
+)
 
 
 def is_named(doc: Document, name: str, facility: bool = False) -> bool:
