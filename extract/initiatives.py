@@ -326,6 +326,8 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         return []
     if name not in _national() and tokens.is_common_word(name):
         return []  # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”)
+    if "，" in name or "," in name:
+        return []  # a sentence in quotes is a slogan (“这么近,那么美,周末到河北”)
     aliases: set[str] = set()
     tail = ""
     if name.endswith("+"):
