@@ -320,6 +320,12 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         return [Candidate(m.start(), head_end, name, kind_of(name), "quote", rank=3)]
     if "、" in name and _split_known(name):
         return _split_quoted(start, raw)
+    if "、" in name:
+        shared = _shared_head_after(text, m.end())
+        if shared:
+            # “创客逐梦、创业筑巢”六项计划: each item takes the list's head (settled case 10)
+            return [Candidate(c.start, c.end, c.name + shared, kind_of("X" + shared), "quote", {c.name}, rank=3)
+                    for c in _split_quoted(start, raw)]
     sides = ("lexicon-after",) if name in _national() else ("after", "before")
     verdict = _context(text, m.start(), m.end() if name in _national() else after_run, sides=sides)
     if verdict == "drop" or is_excluded(name) or _place_rhetoric(name):
@@ -359,6 +365,25 @@ def _noun_after(text: str, end: int) -> str:
             break
         out += w
     return out if len(out) >= 2 else ""
+
+
+_LIST_COUNT = re.compile(r"[0-9一二三四五六七八九十两]+\s*(?:项|大|个|类|条)")
+
+
+def _shared_head_after(text: str, end: int) -> str:
+    """The head word a counted quoted list shares (“A、B、C”三项计划 → 计划), or "".
+
+    Without a count the quoted pair is one name (“突破菏泽、鲁西崛起”战略).
+    """
+    count = _LIST_COUNT.match(text, end)
+    if not count:
+        return ""
+    pos = count.end()
+    for cut in range(1, 7):
+        phrase = text[pos : pos + cut]
+        if head_of("X" + phrase, ("free", "weak")) and tokens.aligned(text, pos, pos + cut):
+            return phrase
+    return ""
 
 
 def _split_known(name: str) -> bool:

@@ -221,3 +221,16 @@ def test_a_fixed_term_at_the_start_of_a_campaign_stays() -> None:
 def test_related_national_reforms_stay_apart() -> None:
     found = initiatives("深入推进“高效办成一件事”改革。", "推行“一件事一次办”。")
     assert {"高效办成一件事", "一件事一次办"} <= set(found)
+
+
+def test_a_counted_quoted_list_shares_its_head() -> None:
+    found = initiatives("全面实施“创客逐梦、创业筑巢、创业领航”三项计划，发展创业孵化平台。")
+    assert {"创客逐梦计划", "创业筑巢计划", "创业领航计划"} <= set(found)
+    assert "创客逐梦" in found["创客逐梦计划"]["aliases"]
+    # without a count the quoted pair is one name
+    assert "突破菏泽、鲁西崛起" in initiatives("深入实施“突破菏泽、鲁西崛起”战略。")
+
+
+def test_slogans_and_ordinary_words_in_quotes_are_no_initiatives() -> None:
+    found = initiatives("打造“这么近,那么美,周末到河北”品牌，抢占产业“高地”，守住安全“红线”。")
+    assert not found
