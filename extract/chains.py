@@ -332,8 +332,11 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
         if not is_sector(name):
             continue
         if m.group() in ("产业", "行业") and not (_develop_before(text, start) or _develop_after(text, he)):
-            # without a cue, only a known sector standing on its own (锂电产业, 产值…) counts
-            if name not in _national() or not re.match(r"[，,。；;、]|产值|营收|营业收入|规模", text[he : he + 4]):
+            # without a cue, only a known sector standing on its own (锂电产业, 产值…) or opening a
+            # sentence as its subject (光电信息产业抢占新赛道) counts
+            opens = start == 0 or text[start - 1] in "。；;\n"
+            alone = re.match(r"[，,。；;、]|产值|营收|营业收入|规模", text[he : he + 4])
+            if name not in _national() or not (opens or alone):
                 continue
         out.append(ChainCandidate(start, he, name))
     return out

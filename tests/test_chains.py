@@ -156,3 +156,8 @@ def test_a_known_sector_counts_in_a_sentence_that_develops_it() -> None:
     assert "碳纤维" in chains("做大做强新材料产业，碳纤维、玄武岩纤维实现量产。")
     # the same word in a cost or a statistic is no sector developed
     assert not chains("物流成本下降5%。旅游收入增长8%。")
+
+
+def test_a_known_sector_opening_a_sentence_as_its_subject() -> None:
+    found = chains("光电信息产业抢占新赛道，打造光电设备研发制造基地。")
+    assert "光电信息" in found
