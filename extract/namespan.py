@@ -88,7 +88,8 @@ def proper_part(name: str, generic_lists: Iterable[str]) -> str:
     character is part of it (固镇县, 片区), so the lists hold no single level
     characters.
     """
-    rest = strip_regex(tuple(generic_lists)).sub(" ", _LEVEL_PREFIX.sub("", strip_quotes(name)))
+    # generic words first, so a level character that opens a word (市场, 区域) is not taken for a level
+    rest = _LEVEL_PREFIX.sub("", strip_regex(tuple(generic_lists)).sub(" ", strip_quotes(name)))
     return "".join(ch for ch in rest if is_name_char(ch) and not ch.isdigit())
 
 

@@ -83,3 +83,8 @@ def test_a_known_brand_that_opens_a_longer_name_is_not_taken_alone() -> None:
 def test_trade_names_of_metal_and_mining_firms() -> None:
     found = entities_in_bodies("Enterprise", "金通铜业、富邦铜业加快扩产。蒙西煤业完成产能置换升级。")
     assert {"金通铜业", "富邦铜业", "蒙西煤业"} <= set(found)
+
+
+def test_a_word_opening_with_a_level_character_is_no_level() -> None:
+    # 市场采购贸易 is a form of trade: 市 opens the word 市场, it does not stand for the city
+    assert not entities_in_bodies("Enterprise", "加快推动市场采购贸易、二手车出口。")
