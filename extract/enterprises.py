@@ -197,7 +197,19 @@ def company_item(item: str, category: str) -> bool:
             return company_name(item, suffix, strength)
     if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in load_set("estate_endings.txt"):
         return False
+    if _works_head(item):
+        return False  # 千黄高速, 绕城西复线: a work named by its head, not a company
     return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item)
+
+
+def _works_head(item: str) -> bool:
+    """True when the item ends in a head word of a work or facility (高速, 高铁, 公路, 水库 …)."""
+    return item.endswith(_project_heads())
+
+
+@cache
+def _project_heads() -> tuple[str, ...]:
+    return tuple(row[0] for row in load_table("project_heads.tsv"))
 
 
 def _brand_like(item: str) -> bool:

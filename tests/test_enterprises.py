@@ -88,3 +88,7 @@ def test_trade_names_of_metal_and_mining_firms() -> None:
 def test_a_word_opening_with_a_level_character_is_no_level() -> None:
     # 市场采购贸易 is a form of trade: 市 opens the word 市场, it does not stand for the city
     assert not entities_in_bodies("Enterprise", "加快推动市场采购贸易、二手车出口。")
+
+
+def test_a_work_in_a_list_of_projects_is_no_company() -> None:
+    assert not entities_in_bodies("Enterprise", "绕城西复线、金建高速、千黄高速等项目加快推进。")
