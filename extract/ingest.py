@@ -21,12 +21,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from charset_normalizer import from_bytes
 
 from .document import Document
@@ -37,6 +39,11 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".json"}
 #: The text columns tried in order when no `--text-field` is given.
 TEXT_FIELDS = ("full_text", "text", "content")
 
+#: A YAML front matter at the very start of a text file: ---\n…\n--- (or ...).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                          re.S | re.M)
+#: Front matter keys read as report metadata (the rest is ignored): key → Document.front key.
+_FRONT_KEYS = {"title": "title", "source": "url", "url": "url", "link": "url", "date": "date"}
 _CONTROL_MAX_SHARE = 0.01
 _CHINESE_ENCODINGS = ("gb18030", "big5")
 _MAGIC = (
@@ -246,7 +253,37 @@ def read_path(path: Path, text_field: str | None = None) -> tuple[list[Document]
         return read_table(path, text, text_field)
     if not text.strip():
         raise BadInput("empty file (only blanks)")
-    return [Document(str(path), text)], []
+    doc = Document(str(path), text)
+    read_front_matter(doc)
+    if not text[doc.body_start :].strip():
+        raise BadInput("no report text after the front matter")
+    return [doc], []
+
+
+def read_front_matter(doc: Document) -> Document:
+    """Read a Markdown/YAML front matter (title, source, date) into `doc.front` and start the body after it.
+
+    A front matter that is not a YAML mapping is left in the text, with a warning.
+    """
+    m = _FRONT_MATTER.match(doc.original)
+    if m is None:
+        return doc
+    try:
+        data = yaml.safe_load(m.group("yaml"))
+    except yaml.YAMLError as exc:
+        doc.warnings.append(f"front matter is not valid YAML ({exc.__class__.__name__}); read as text")
+        return doc
+    if data is not None and not isinstance(data, dict):
+        doc.warnings.append("front matter is not a list of key: value pairs; read as text")
+        return doc
+    for key, value in (data or {}).items():
+        role = _FRONT_KEYS.get(str(key).strip().lower())
+        if isinstance(value, list):  # source: [- url, - url]: the first
+            value = next((v for v in value if v not in (None, "")), None)
+        if role and value not in (None, "") and role not in doc.front:
+            doc.front[role] = str(value).strip()
+    doc.body_start = m.end()
+    return doc
 
 
 def read_inputs(
