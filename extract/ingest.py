@@ -60,10 +60,11 @@ _MAGIC = (
 
 @dataclass(frozen=True)
 class InputError:
-    """A problem with one input, shown as one line."""
+    """A problem with one input, shown as one line; `skipped` marks a folder's file of another kind (a warning)."""
 
     source: str
     message: str
+    skipped: bool = False
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -111,20 +112,22 @@ def _decode_plain(data: bytes) -> str:
     return str(best)
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+def expand(paths: Iterable[str | Path], skipped: list[InputError] | None = None) -> Iterator[Path]:
     """Files named directly, and the readable files inside named folders (sorted, hidden ones skipped).
 
     A folder with no readable file is yielded itself, so that it is reported.
+    A folder's files of other kinds (.pdf, .docx, .png) go to `skipped`, each with the reason.
     """
     seen: set[Path] = set()
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = [
-                f for f in sorted(path.rglob("*"))
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            ]
+            visible = [f for f in sorted(path.rglob("*"))
+                       if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+            found = [f for f in visible if f.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+            if skipped is not None:
+                skipped.extend(InputError(str(f), f"skipped: {_kind(f)}", skipped=True)
+                               for f in visible if f.suffix.lower() not in TEXT_SUFFIXES | TABLE_SUFFIXES)
             files = found or [path]
         else:
             files = [path]
@@ -133,6 +136,18 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield f
+
+
+def _kind(path: Path) -> str:
+    """Why a folder's file is not read: what its first bytes say it is, else its suffix."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    readable = "/".join(sorted(TEXT_SUFFIXES | TABLE_SUFFIXES))
+    return what or f"not a report file ({path.suffix or 'no suffix'}; reports are {readable})"
 
 
 @cache
@@ -289,10 +304,13 @@ def read_front_matter(doc: Document) -> Document:
 def read_inputs(
     paths: Iterable[str | Path], text_field: str | None = None
 ) -> tuple[list[Document], list[InputError]]:
-    """Read every input; return the documents and one error per bad input (or bad table row)."""
+    """Read every input; return the documents and one error per bad input (or bad table row).
+
+    A folder's files of other kinds come as errors marked `skipped` (the caller shows them as warnings).
+    """
     docs: list[Document] = []
     errors: list[InputError] = []
-    for path in expand(paths):
+    for path in expand(paths, skipped=errors):
         try:
             found, row_errors = read_path(path, text_field)
         except (BadInput, OSError, UnicodeError, csv.Error) as exc:

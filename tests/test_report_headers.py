@@ -195,3 +195,21 @@ def test_a_text_with_no_sign_of_a_work_report_is_warned_about(tmp_path: Path) ->
     readme = [w for w in warnings if w.startswith(f"{tmp_path / 'readme.md'}: ")]
     assert any("no sign of a government work report" in w for w in readme)
     assert not any(w.startswith(f"{tmp_path / 'r.txt'}") for w in warnings)
+
+
+def test_a_folders_files_of_other_kinds_are_named_one_line_each(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(HUNAN, encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n...")
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04....")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "notes.rtf.bak").write_text("notes", encoding="utf-8")
+    facts, errors, warnings = extract_paths([tmp_path])
+    assert errors == [] and len(facts["reports"]) == 1
+    skipped = sorted(w for w in warnings if ": skipped: " in w)
+    assert skipped == [
+        f"{tmp_path / 'notes.rtf.bak'}: skipped: not a report file (.bak; reports are "
+        ".csv/.json/.jsonl/.markdown/.md/.text/.tsv/.txt)",
+        f"{tmp_path / 'photo.png'}: skipped: a PNG image, not text",
+        f"{tmp_path / 'report.docx'}: skipped: a ZIP archive or Office document, not text (save it as .txt first)",
+        f"{tmp_path / 'scan.pdf'}: skipped: a PDF file, not text (convert it to text first)",
+    ]
