@@ -7,9 +7,11 @@ provincial reports of 2026 as their sites publish them.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from policykg.extract import extract_paths, extract_texts
 from policykg.extract.document import Document
@@ -19,7 +21,8 @@ from policykg.extract.normalize import normalize
 from policykg.extract.segment import segment
 from policykg.graph.embedded import EmbeddedStore
 
-HEADERS = Path(__file__).parent / "data" / "headers"
+ROOT = Path(__file__).resolve().parents[1]
+HEADERS = ROOT / "tests" / "data" / "headers"
 FIELDS = ("region", "region_level", "adcode", "year", "date", "speaker")
 
 
@@ -85,6 +88,14 @@ def test_the_front_matter_title_and_url_reach_the_facts(tmp_path: Path) -> None:
     assert rec["url"] == "https://www.hangzhou.gov.cn/art/2017/3/13/art_1229063401_1883646.html"
     assert rec["title"] == "2016年杭州市政府工作报告"
     assert (rec["region"], rec["year"], rec["date"]) == ("杭州市", 2015, "2016-02-01")
+    schema = json.loads((ROOT / "extract" / "facts.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(facts)) == []
+    # every mention still indexes the file as read, front matter included
+    original = report.read_text(encoding="utf-8")
+    mentions = [m for ent in facts["entities"] for m in ent["mentions"]]
+    assert mentions
+    for m in mentions:
+        assert original[m["start"] : m["end"]] == m["text"]
 
 
 # Provincial headers as published on the provinces' sites (2026 reports).
