@@ -1,6 +1,6 @@
 """The policykg command line: parses options and calls one library function per command.
 
-Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage.
+Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage, 130 on Ctrl-C.
 """
 from __future__ import annotations
 

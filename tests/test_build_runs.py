@@ -212,3 +212,9 @@ def test_write_atomic_replaces_whole_or_leaves_the_old_file(tmp_path: Path) -> N
     assert path.read_bytes() == b"second\n"
     with pytest.raises(OutputPathError, match="is a folder"):
         check_output(tmp_path)
+
+
+def test_extract_refuses_a_bad_output_path_before_reading(tmp_path: Path) -> None:
+    result = invoke("extract", EXAMPLES, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path}: is a folder; name a file\n"
