@@ -72,7 +72,8 @@ _SESSION_LINE = re.compile(r"届|人民代表大会|人大|会议")
 _STAMP_LINE = re.compile(r"发布|来源|印发|通知|时间|\d{1,2}:\d\d")
 #: A line that is a name and nothing else (周海兵, 上官吉庆, 努尔·白克力).
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}")
-_NOT_NAME = ("政府", "报告", "代表", "会议", "人民", "工作", "委员", "同志")
+_NOT_NAME = ("政府", "报告", "代表", "会议", "人民", "工作", "委员", "同志", "摘要", "全文", "附件", "目录", "草案",
+             "说明", "讲话")
 #: Markup that may wrap header lines in scraped Markdown: HTML comments, block quotes.
 _HEADER_MARKUP = re.compile(r"<!--|-->|^>+")
 #: Words that show a text is a work report.
@@ -150,8 +151,9 @@ def find_speaker(lines: list[str]) -> tuple[str, str, str] | None:
 
 
 def _is_bare_name(line: str) -> bool:
+    """A line that is a person's name: 2–4 characters (or a name with ·), no title, word or region."""
     return (bool(_BARE_NAME.fullmatch(line)) and not any(w in line for w in _NOT_NAME)
-            and not divisions.resolve(line))
+            and not any(role in line for role in _speaker_titles()) and not divisions.resolve(line))
 
 
 def _speaker_in(lines: list[str]) -> tuple[str, str, str] | None:

@@ -224,3 +224,9 @@ def test_a_folders_files_of_other_kinds_are_named_one_line_each(tmp_path: Path) 
         f"{tmp_path / 'report.docx'}: skipped: a ZIP archive or Office document, not text (save it as .txt first)",
         f"{tmp_path / 'scan.pdf'}: skipped: a PDF file, not text (convert it to text first)",
     ]
+
+
+@pytest.mark.parametrize("last", ["市长", "代市长", "摘要", "全文", "长沙市"])
+def test_a_title_or_word_on_a_line_of_its_own_is_no_speaker(last: str) -> None:
+    got, _ = _text_meta(f"政府工作报告\n——2024年1月9日在长沙市第十六届人民代表大会第三次会议上\n{last}\n各位代表：\n")
+    assert got[0] == "长沙市" and got[5] is None
