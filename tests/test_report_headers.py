@@ -230,3 +230,15 @@ def test_a_folders_files_of_other_kinds_are_named_one_line_each(tmp_path: Path) 
 def test_a_title_or_word_on_a_line_of_its_own_is_no_speaker(last: str) -> None:
     got, _ = _text_meta(f"政府工作报告\n——2024年1月9日在长沙市第十六届人民代表大会第三次会议上\n{last}\n各位代表：\n")
     assert got[0] == "长沙市" and got[5] is None
+
+
+@pytest.mark.parametrize("stamp", ["2026年02月10日 07:28 来源：四川日报", "四川日报 2026年02月10日",
+                                   "发布日期：2026年2月10日"])
+def test_a_publication_stamp_never_wins_over_the_date_of_the_speech(stamp: str) -> None:
+    text = ("政府工作报告\n" + stamp + "\n——在四川省第十四届人民代表大会第五次会议上\n（2026年2月3日）\n"
+            "四川省省长 施小琳\n各位代表：\n")
+    got, _ = _text_meta(text)
+    assert got == ("四川省", "province", "510000000000", 2025, "2026-02-03", "施小琳")
+    # a stamp alone is not the date of the speech (a padded date may be), but it dates the report
+    got, _ = _text_meta(f"{stamp}\n政府工作报告\n四川省省长 施小琳\n各位代表：\n")
+    assert got[4] in (None, "2026-02-10") and got[3] == (None if "发布日期" in stamp else 2025)
