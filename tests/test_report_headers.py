@@ -242,3 +242,23 @@ def test_a_publication_stamp_never_wins_over_the_date_of_the_speech(stamp: str) 
     # a stamp alone is not the date of the speech (a padded date may be), but it dates the report
     got, _ = _text_meta(f"{stamp}\n政府工作报告\n四川省省长 施小琳\n各位代表：\n")
     assert got[4] in (None, "2026-02-10") and got[3] == (None if "发布日期" in stamp else 2025)
+
+
+def test_a_front_matter_date_counts_when_the_header_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: 菏泽市政府工作报告\ndate: 2024-01-08\nsource:\n  - https://example.invalid/a\n---\n\n"
+                    "各位代表：\n过去的一年，我们推进项目建设。\n", encoding="utf-8")
+    facts, errors, warnings = extract_paths([path])
+    assert errors == [] and warnings == []
+    rec = facts["reports"][0]
+    assert (rec["region"], rec["date"], rec["year"], rec["url"], rec["title"]) == (
+        "菏泽市", "2024-01-08", 2023, "https://example.invalid/a", "菏泽市政府工作报告")
+
+
+def test_a_front_matter_that_is_not_yaml_stays_text_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("---\ntitle: [unclosed\n---\n" + HUNAN, encoding="utf-8")
+    facts, errors, warnings = extract_paths([path])
+    assert errors == [] and len(facts["reports"]) == 1
+    assert [w for w in warnings if "front matter" in w] == [f"{path}: front matter is not valid YAML (ParserError); "
+                                                            "read as text"]
