@@ -96,6 +96,8 @@ class ReportMeta:
     year: int | None = None
     date: str | None = None
     speaker: str | None = None
+    #: Where the report was published (a Markdown front matter's `source`).
+    url: str | None = None
 
 
 @dataclass
@@ -118,6 +120,10 @@ class Document:
     #: region, province, year_reviewed, report_year, date, speaker, title. `read_metadata`
     #: prefers these to what the header says.
     given: dict[str, str] = field(default_factory=dict)
+    #: Metadata of a Markdown front matter (title, source, date): weaker than the header, kept out of the text.
+    front: dict[str, str] = field(default_factory=dict)
+    #: Where the report text starts in `original` (after a front matter); normalisation reads from here.
+    body_start: int = 0
 
     def release(self, annotations: bool = False) -> None:
         """Drop what normalise and segment recompute from `original`, to keep a large batch small.

@@ -62,7 +62,7 @@ def _entity_record(key: EntityKey) -> dict[str, Any]:
 
 
 def report_record(doc: Document) -> dict[str, Any]:
-    """The `reports[]` entry of one document."""
+    """The `reports[]` entry of one document (`url` only when the report names where it was published)."""
     meta = doc.meta
     return {
         "id": report_id(doc), "source": doc.source, "title": meta.title, "region": meta.region,
@@ -70,7 +70,7 @@ def report_record(doc: Document) -> dict[str, Any]:
         "region_level": meta.region_level, "parent": meta.parent, "province": meta.province,
         "adcode": meta.adcode, "year": meta.year, "date": meta.date, "speaker": meta.speaker,
         "chars": len(doc.original),
-    }
+    } | ({"url": meta.url} if meta.url else {})
 
 
 class FactsBuilder:

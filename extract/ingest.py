@@ -21,12 +21,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from charset_normalizer import from_bytes
 
 from .document import Document
@@ -37,6 +39,11 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".json"}
 #: The text columns tried in order when no `--text-field` is given.
 TEXT_FIELDS = ("full_text", "text", "content")
 
+#: A YAML front matter at the very start of a text file: ---\n…\n--- (or ...).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                          re.S | re.M)
+#: Front matter keys read as report metadata (the rest is ignored): key → Document.front key.
+_FRONT_KEYS = {"title": "title", "source": "url", "url": "url", "link": "url", "date": "date"}
 _CONTROL_MAX_SHARE = 0.01
 _CHINESE_ENCODINGS = ("gb18030", "big5")
 _MAGIC = (
@@ -53,10 +60,11 @@ _MAGIC = (
 
 @dataclass(frozen=True)
 class InputError:
-    """A problem with one input, shown as one line."""
+    """A problem with one input, shown as one line; `skipped` marks a folder's file of another kind (a warning)."""
 
     source: str
     message: str
+    skipped: bool = False
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
@@ -104,20 +112,22 @@ def _decode_plain(data: bytes) -> str:
     return str(best)
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+def expand(paths: Iterable[str | Path], skipped: list[InputError] | None = None) -> Iterator[Path]:
     """Files named directly, and the readable files inside named folders (sorted, hidden ones skipped).
 
     A folder with no readable file is yielded itself, so that it is reported.
+    A folder's files of other kinds (.pdf, .docx, .png) go to `skipped`, each with the reason.
     """
     seen: set[Path] = set()
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = [
-                f for f in sorted(path.rglob("*"))
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            ]
+            visible = [f for f in sorted(path.rglob("*"))
+                       if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+            found = [f for f in visible if f.suffix.lower() in TEXT_SUFFIXES | TABLE_SUFFIXES]
+            if skipped is not None:
+                skipped.extend(InputError(str(f), f"skipped: {_kind(f)}", skipped=True)
+                               for f in visible if f.suffix.lower() not in TEXT_SUFFIXES | TABLE_SUFFIXES)
             files = found or [path]
         else:
             files = [path]
@@ -126,6 +136,18 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield f
+
+
+def _kind(path: Path) -> str:
+    """Why a folder's file is not read: what its first bytes say it is, else its suffix."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    readable = "/".join(sorted(TEXT_SUFFIXES | TABLE_SUFFIXES))
+    return what or f"not a report file ({path.suffix or 'no suffix'}; reports are {readable})"
 
 
 @cache
@@ -246,16 +268,49 @@ def read_path(path: Path, text_field: str | None = None) -> tuple[list[Document]
         return read_table(path, text, text_field)
     if not text.strip():
         raise BadInput("empty file (only blanks)")
-    return [Document(str(path), text)], []
+    doc = Document(str(path), text)
+    read_front_matter(doc)
+    if not text[doc.body_start :].strip():
+        raise BadInput("no report text after the front matter")
+    return [doc], []
+
+
+def read_front_matter(doc: Document) -> Document:
+    """Read a Markdown/YAML front matter (title, source, date) into `doc.front` and start the body after it.
+
+    A front matter that is not a YAML mapping is left in the text, with a warning.
+    """
+    m = _FRONT_MATTER.match(doc.original)
+    if m is None:
+        return doc
+    try:
+        data = yaml.safe_load(m.group("yaml"))
+    except yaml.YAMLError as exc:
+        doc.warnings.append(f"front matter is not valid YAML ({exc.__class__.__name__}); read as text")
+        return doc
+    if data is not None and not isinstance(data, dict):
+        doc.warnings.append("front matter is not a list of key: value pairs; read as text")
+        return doc
+    for key, value in (data or {}).items():
+        role = _FRONT_KEYS.get(str(key).strip().lower())
+        if isinstance(value, list):  # source: [- url, - url]: the first
+            value = next((v for v in value if v not in (None, "")), None)
+        if role and value not in (None, "") and role not in doc.front:
+            doc.front[role] = str(value).strip()
+    doc.body_start = m.end()
+    return doc
 
 
 def read_inputs(
     paths: Iterable[str | Path], text_field: str | None = None
 ) -> tuple[list[Document], list[InputError]]:
-    """Read every input; return the documents and one error per bad input (or bad table row)."""
+    """Read every input; return the documents and one error per bad input (or bad table row).
+
+    A folder's files of other kinds come as errors marked `skipped` (the caller shows them as warnings).
+    """
     docs: list[Document] = []
     errors: list[InputError] = []
-    for path in expand(paths):
+    for path in expand(paths, skipped=errors):
         try:
             found, row_errors = read_path(path, text_field)
         except (BadInput, OSError, UnicodeError, csv.Error) as exc:

@@ -176,15 +176,14 @@ def _header_end(lines: list[str]) -> int:
     return 0
 
 
-def normalize_text(original: str) -> tuple[str, list[int]]:
+def normalize_text(original: str, start: int = 0) -> tuple[str, list[int]]:
     """Return (normalised text, map from normalised offset to original offset).
 
-    The map has one entry per normalised character plus a final entry for the
-    end of the text (``len(original)``).
+    Reading starts at `start` (after a front matter). The map has one entry per
+    normalised character plus a final entry for the end of the text (``len(original)``).
     """
     lines: list[tuple[list[str], list[int], int]] = []  # chars, offsets, offset of the line break
-    start = 0
-    breaks = [m.start() for m in _LINE_BREAK.finditer(original)] + [len(original)]
+    breaks = [m.start() for m in _LINE_BREAK.finditer(original, start)] + [len(original)]
     for brk in breaks:
         raw = original[start:brk]
         folded = raw.translate(_FOLD)
@@ -216,5 +215,5 @@ def normalize_text(original: str) -> tuple[str, list[int]]:
 
 def normalize(doc: Document) -> Document:
     """Pipeline component: fill `doc.text` and `doc.to_original`."""
-    doc.text, doc.to_original = normalize_text(doc.original)
+    doc.text, doc.to_original = normalize_text(doc.original, doc.body_start)
     return doc

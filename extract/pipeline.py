@@ -99,9 +99,13 @@ def extract_paths(
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> tuple[dict[str, Any], list[InputError], list[str]]:
-    """Read inputs and extract facts: (facts, input errors, warnings naming each file)."""
-    docs, errors = read_inputs(paths, text_field=text_field)
+    """Read inputs and extract facts: (facts, input errors, warnings naming each file).
+
+    A folder's files of other kinds are warnings (`<file>: skipped: <why>`).
+    """
+    docs, problems = read_inputs(paths, text_field=text_field)
     apply_overrides(docs, overrides)
     facts = _facts(docs, progress)
-    warnings = [f"{d.source}: {w}" for d in docs for w in d.warnings]
+    errors = [e for e in problems if not e.skipped]
+    warnings = [str(e) for e in problems if e.skipped] + [f"{d.source}: {w}" for d in docs for w in d.warnings]
     return facts, errors, warnings

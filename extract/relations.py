@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 
 from .document import Document, EntityKey, Mention, RelationMention, Span, region_identity
@@ -33,6 +33,7 @@ from .resolve import region_hierarchy
 
 #: What may stand between a park and a project in it (X开发区内的Y项目).
 _PARK_TO_PROJECT = re.compile(r"(?:内|里|中)?(?:的)?")
+_PARK_GAP_MAX = 2  # the longest text _PARK_TO_PROJECT matches
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 
 
@@ -133,26 +134,52 @@ def focuses_on(doc: Document, out: _Collector) -> None:
 
 
 def located_in(doc: Document, out: _Collector) -> None:
-    """Project -LOCATED_IN-> Park: the park opens the project's name or stands right before it."""
+    """Project -LOCATED_IN-> Park: the park opens the project's name or stands right before it.
+
+    The parks a project can be in are looked up (by start, by end, by name prefix), not
+    scanned, so a report with many projects and parks costs linear time, not their product.
+    """
     parks = _by_type(doc, "Park")
+    by_start, by_end, by_name = _index(parks, lambda m: m.start), _index(parks, lambda m: m.end), \
+        _index(parks, lambda m: m.name)
     for p in _by_type(doc, "Project"):
-        for park in parks:
+        near = [by_start.get(p.start, []), *(by_end.get(p.start - gap, []) for gap in range(_PARK_GAP_MAX + 1)),
+                *(by_name.get(p.name[:k], []) for k in range(1, len(p.name) + 1))]
+        for i in sorted({i for found in near for i in found}):
+            park = parks[i]
             opens = park.start == p.start and park.end < p.end
-            before = park.end <= p.start and _PARK_TO_PROJECT.fullmatch(doc.text[park.end : p.start]) is not None
+            before = park.end <= p.start and _PARK_TO_PROJECT.fullmatch(doc.text, park.end, p.start) is not None
             named = p.name.startswith(park.name) and park.end <= p.end
             if (opens or before or named) and park.end - park.start >= 3:
                 out.add("LOCATED_IN", key(p), key(park), doc.sentence_at(p.start))
 
 
 def undertakes(doc: Document, out: _Collector) -> None:
-    """Enterprise -UNDERTAKES-> Project: a list-item company, or the owner named in front of the project."""
+    """Enterprise -UNDERTAKES-> Project: a list-item company, or the owner named in front of the project.
+
+    Enterprises are looked up by span and by the forms that open a project's name (linear, as above).
+    """
     enterprises = _by_type(doc, "Enterprise")
+    by_span = _index([e for e in enterprises if e.standalone], lambda m: (m.start, m.end))
+    standalone = [i for i, e in enumerate(enterprises) if e.standalone]
+    by_form: dict[str, list[int]] = {}
+    for i, e in enumerate(enterprises):
+        for form in {e.name, *e.aliases}:
+            if len(form) >= 2:
+                by_form.setdefault(form, []).append(i)
     for p in _by_type(doc, "Project"):
-        for e in enterprises:
-            same_item = e.standalone and (e.start, e.end) == (p.start, p.end)
-            owner = any(p.name.startswith(form) and len(form) >= 2 for form in (e.name, *e.aliases))
-            if same_item or owner:
-                out.add("UNDERTAKES", key(e), key(p), doc.sentence_at(p.start))
+        near = {standalone[j] for j in by_span.get((p.start, p.end), [])}
+        near.update(i for k in range(2, len(p.name) + 1) for i in by_form.get(p.name[:k], []))
+        for i in sorted(near):
+            out.add("UNDERTAKES", key(enterprises[i]), key(p), doc.sentence_at(p.start))
+
+
+def _index(mentions: list[Mention], by: Callable[[Mention], Hashable]) -> dict[Hashable, list[int]]:
+    """Positions of the mentions by a key (start, end, name, span)."""
+    out: dict[Hashable, list[int]] = {}
+    for i, m in enumerate(mentions):
+        out.setdefault(by(m), []).append(i)
+    return out
 
 
 def document_relations(doc: Document) -> Document:

@@ -1,7 +1,10 @@
 """What both stores share: the error type, loading a facts document report by report, counting."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from policykg.ontology.model import GraphModel
@@ -11,6 +14,18 @@ from .load import ReportBatch, batches
 
 class StoreError(Exception):
     """A store operation failed; the message says which and why."""
+
+
+class LoadInterrupted(KeyboardInterrupt):
+    """Ctrl-C while loading: the reports loaded so far stay (each whole), the one in progress is rolled back."""
+
+    def __init__(self, loaded: int, total: int) -> None:
+        super().__init__(loaded, total)
+        self.loaded, self.total = loaded, total
+
+    def __str__(self) -> str:
+        return (f"loaded {self.loaded} of {self.total} reports; the store is consistent; "
+                "run the same command again to finish")
 
 
 class GraphStore:
@@ -45,19 +60,33 @@ class GraphStore:
 
     def load_facts(self, facts: dict[str, Any],
                    progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-        """Load every report of a facts document; a report that fails is reported, the rest go on."""
+        """Load every report of a facts document; a report that fails is reported, the rest go on.
+
+        Ctrl-C raises `LoadInterrupted` saying how many reports were loaded: each report
+        is one transaction, so the store holds whole reports only, and loading the same
+        facts again finishes the job (a loaded report is replaced by itself).
+        """
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only; cannot load")
         loaded, failed, written = [], [], 0
-        for batch in batches(facts, self.model):
-            try:
-                self.load_batch(batch)
-                loaded.append(batch.report["source"])
-                written += batch.size
-            except StoreError as exc:
-                failed.append(str(exc))
-            if progress:
-                progress(batch)
+        total = len(facts.get("reports", []))
+        try:
+            with held_interrupts() as interrupted:
+                for batch in batches(facts, self.model):
+                    try:
+                        self.load_batch(batch)
+                        loaded.append(batch.report["source"])
+                        written += batch.size
+                    except StoreError as exc:
+                        failed.append(str(exc))
+                    if progress:
+                        progress(batch)
+                    if interrupted:
+                        raise LoadInterrupted(len(loaded), total)
+        except LoadInterrupted:
+            raise
+        except KeyboardInterrupt:  # not held (another thread, another handler): the transaction rolled back
+            raise LoadInterrupted(len(loaded), total) from None
         return {"loaded": loaded, "failed": failed, "written": written}
 
     def counts(self) -> dict[str, int]:
@@ -68,3 +97,23 @@ class GraphStore:
         for rtype in self.model.relationships:
             out[rtype] = self.run(f"MATCH ()-[r:{rtype}]->() RETURN count(r)")[1][0][0]
         return out
+
+
+@contextmanager
+def held_interrupts() -> Iterator[list[int]]:
+    """Hold Ctrl-C (SIGINT) while a report is written; the list it yields fills when one arrived.
+
+    The database engine is then never interrupted inside a transaction (LadybugDB
+    checks for signals inside its calls); the caller stops between two reports.
+    Outside the main thread, or under a handler other than Python's default, nothing is held.
+    """
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield held
+        return
+    signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    try:
+        yield held
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -99,6 +99,9 @@ class EmbeddedStore(GraphStore):
         except RuntimeError as exc:
             self._rollback()
             raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
+        except BaseException:  # Ctrl-C half-way through a report: none of it stays
+            self._rollback()
+            raise
 
     def close(self) -> None:
         """Release the database file."""

@@ -32,6 +32,8 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from policykg.outputs import write_atomic
+
 from .layout import layout
 from .view import FOLD, MENTIONS, View, select_view, to_networkx
 
@@ -86,11 +88,8 @@ def write_page(store: Any, out: str | Path, regions: Sequence[str] = (), initiat
 
 
 def write_view(view: View, out: str | Path) -> Path:
-    """Write the page of an already selected view."""
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(view), encoding="utf-8", newline="\n")
-    return path
+    """Write the page of an already selected view (whole or not at all: `policykg.outputs.write_atomic`)."""
+    return write_atomic(out, render(view))
 
 
 def render(view: View) -> str:

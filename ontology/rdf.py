@@ -18,6 +18,8 @@ from typing import Any
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.memory import SimpleMemory
 
+from policykg.outputs import write_atomic
+
 from .iris import DEFAULT_BASE
 from .rows import GraphRows, read_rows
 from .triples import build_graph
@@ -110,9 +112,4 @@ def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | N
     """
     _check(fmt)
     graph = build_graph(read_rows(store), store.model, base=base, include_ontology=include_ontology)
-    data = serialize(graph, fmt)
-    path = Path(out)
-    if path.parent != Path():
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    return write_atomic(out, serialize(graph, fmt))

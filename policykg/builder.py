@@ -1,4 +1,11 @@
-"""The whole job in one call: extract reports, load them, write the page and the Turtle file."""
+"""The whole job in one call: extract reports, load them, write the page and the Turtle file.
+
+Each phase (extract, load, page, export) reports its progress through one
+callback. Output paths are checked before any work; every output is written
+whole or not at all (`policykg.outputs`), and a run where every input failed
+leaves the store and the existing outputs as they were. Ctrl-C raises
+`BuildInterrupted`, whose message says what was completed.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -7,10 +14,27 @@ from pathlib import Path
 from typing import Any
 
 from policykg.extract import extract_paths
+from policykg.extract.ingest import expand
+from policykg.graph.base import LoadInterrupted
 from policykg.graph.html import write_page
 from policykg.graph.queries import run_query
 from policykg.graph.store import open_store
 from policykg.ontology.rdf import export_graph
+from policykg.outputs import check_output
+
+#: progress(phase, done, total or None, item): phase is "extract", "load", "page" or "export".
+Progress = Callable[[str, int, "int | None", str], None]
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a build; the message says what was completed and that a rerun finishes the job."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass
@@ -35,21 +59,75 @@ def build(
     ttl: str | Path | None = "graph.ttl",
     text_field: str | None = None,
     overrides: dict[str, Any] | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Extract `paths`, load the facts into the store, write `html` and `ttl`, summarise."""
-    facts, errors, warnings = extract_paths(
-        paths, text_field=text_field, overrides=overrides,
-        progress=(lambda doc: progress(doc.source)) if progress else None)
+    """Extract `paths`, load the facts into the store, write `html` and `ttl` (None skips one), summarise.
+
+    Raises `policykg.outputs.OutputPathError` before any work for an output path
+    that cannot be written, and `BuildInterrupted` on Ctrl-C.
+    """
+    html_path = check_output(html) if html is not None else None
+    ttl_path = check_output(ttl) if ttl is not None else None
+    tell: Progress = progress or (lambda *_: None)
+    paths = list(paths)
+    total = len(list(expand(paths))) or None
+    done = 0
+
+    def extracted(doc: Any) -> None:
+        nonlocal done
+        done += 1
+        tell("extract", done, total, Path(doc.source.partition("#")[0]).name)
+
+    try:
+        facts, errors, warnings = extract_paths(paths, text_field=text_field, overrides=overrides,
+                                                progress=extracted)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(f"stopped while extracting ({done} reports read); nothing was stored; "
+                               "run the same command again") from None
     result = BuildResult(facts, [str(e) for e in errors], warnings)
-    with open_store(db, neo4j=neo4j) as store:
+    if not facts["reports"]:
+        return result  # every input failed: the store and the outputs stay as they were
+    n = len(facts["reports"])
+    loaded = 0
+
+    def stored(batch: Any) -> None:
+        nonlocal loaded
+        loaded += 1
+        tell("load", loaded, n, Path(batch.report["source"].partition("#")[0]).name)
+
+    try:
+        store = open_store(db, neo4j=neo4j)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(str(LoadInterrupted(0, n))) from None
+    with store:
         result.store = store.location
-        summary = store.load_facts(facts)
+        try:
+            summary = store.load_facts(facts, progress=stored)
+        except LoadInterrupted as exc:
+            raise BuildInterrupted(str(exc)) from None
         result.errors += summary["failed"]
-        result.counts = store.counts()
-        result.shared = run_query(store, "shared-initiatives", {"limit": 10})
-        if html:
-            result.html = write_page(store, html)
-        if ttl:
-            result.ttl = export_graph(store, ttl, fmt="turtle")
+        done_loading = f"loaded {len(summary['loaded'])} of {n} reports; the store is complete"
+        try:
+            result.counts = store.counts()
+            result.shared = run_query(store, "shared-initiatives", {"limit": 10})
+        except KeyboardInterrupt:
+            raise BuildInterrupted(f"{done_loading}; the page and the Turtle file were not written; "
+                                   "run the same command again to finish") from None
+        result.html = _write("page", html_path, write_page, store, tell, done_loading)
+        result.ttl = _write("export", ttl_path, export_graph, store, tell, done_loading)
     return result
+
+
+def _write(phase: str, path: Path | None, write: Callable[[Any, Path], Path], store: Any, tell: Progress,
+           done: str) -> Path | None:
+    """One output phase (page or export): skipped without a path; Ctrl-C leaves the old file as it was."""
+    if path is None:
+        return None
+    tell(phase, 0, 1, path.name)
+    try:
+        written = write(store, path)
+    except KeyboardInterrupt:
+        raise BuildInterrupted(f"{done}; stopped while writing {path} (left as it was); "
+                               "run the same command again to finish") from None
+    tell(phase, 1, 1, path.name)
+    return written

@@ -1,11 +1,12 @@
 """The policykg command line: parses options and calls one library function per command.
 
-Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage.
+Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage, 130 on Ctrl-C.
 """
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,13 +18,16 @@ from policykg.extract import extract_paths
 from policykg.extract.evaluate import TYPES
 from policykg.extract.evaluate import evaluate as evaluate_facts
 from policykg.extract.ingest import expand
+from policykg.graph.base import LoadInterrupted
 from policykg.graph.html import write_page
 from policykg.graph.queries import QueryError, catalog, run_query
 from policykg.graph.store import StoreError, open_store
 from policykg.graph.view import ViewError
 from policykg.ontology.rdf import RDF_FORMATS, export_graph
+from policykg.outputs import OutputPathError, check_output, write_atomic
 
 from . import __version__
+from .builder import BuildInterrupted
 from .builder import build as build_all
 from .formats import FORMATS, SCORE_FORMATS, format_rows, format_scores
 
@@ -110,28 +114,55 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """policykg: regions, industrial chains, parks, projects, initiatives and enterprises in work reports."""
 
 
+_PHASES = {"extract": "extracting", "load": "loading", "page": "page", "export": "export"}
+
+
+def _phase_bars() -> tuple[Progress, Callable[[str, int, int | None, str], None]]:
+    """A Rich progress display with one bar per build phase (shown on a terminal only) and its callback."""
+    bar = Progress(TextColumn("{task.fields[phase]:<10}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.description}"), console=err, transient=True, disable=not err.is_terminal)
+    tasks: dict[str, Any] = {}
+
+    def tell(phase: str, done: int, total: int | None, item: str) -> None:
+        if phase not in tasks:
+            tasks[phase] = bar.add_task(item, total=total, phase=_PHASES.get(phase, phase))
+        bar.update(tasks[phase], completed=done, total=total, description=item)
+
+    return bar, tell
+
+
 @app.command()
 def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
-          html: Annotated[Path | None, typer.Option(help="Where to write the HTML view.")] = Path("graph.html"),
-          ttl: Annotated[Path | None, typer.Option(help="Where to write the Turtle export.")] = Path("graph.ttl"),
+          html: Annotated[Path, typer.Option(help="Where to write the HTML view.")] = Path("graph.html"),
+          ttl: Annotated[Path, typer.Option(help="Where to write the Turtle export.")] = Path("graph.ttl"),
+          no_html: Annotated[bool, typer.Option("--no-html", help="Do not write the HTML view.")] = False,
+          no_ttl: Annotated[bool, typer.Option("--no-ttl", help="Do not write the Turtle export.")] = False,
           text_field: TextField = None, region: Region = None, year: Year = None,
           province: Province = None) -> None:
     """Extract reports, load them, write graph.html and graph.ttl, and print a summary.
 
-    Example: policykg build examples/reports
+    Progress is shown on a terminal; Ctrl-C stops cleanly (exit 130) and a rerun finishes the job.
+
+    Example: policykg build examples/reports --no-ttl
     """
-    with _progress("building") as bar:
-        task = bar.add_task("", total=len(list(expand(paths))) or None)
-        try:
-            result = build_all(paths, db=db, neo4j=neo4j, html=html, ttl=ttl, text_field=text_field,
-                               overrides={"region": region, "year": year, "province": province},
-                               progress=lambda src: bar.update(task, advance=1, description=Path(src).name))
-        except StoreError as exc:
-            raise _fail(str(exc)) from exc
+    bar, tell = _phase_bars()
+    try:
+        with bar:
+            result = build_all(paths, db=db, neo4j=neo4j, html=None if no_html else html,
+                               ttl=None if no_ttl else ttl, text_field=text_field,
+                               overrides={"region": region, "year": year, "province": province}, progress=tell)
+    except OutputPathError as exc:
+        raise _fail(str(exc), 2) from exc
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    except BuildInterrupted as exc:
+        raise _interrupted(str(exc)) from None
     for w in result.warnings:
         err.print(f"warning: {w}", markup=False)
     for e in result.errors:
         err.print(f"error: {e}", markup=False)
+    if not result.facts["reports"]:
+        raise _fail("no report could be read; the store and the outputs are left as they were")
     _summary(result.counts)
     out.print("\nInitiatives shared by regions:", markup=False)
     cols, rows = result.shared
@@ -142,6 +173,12 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
         raise typer.Exit(1)
 
 
+def _interrupted(message: str) -> typer.Exit:
+    """Ctrl-C: one line saying what was completed, exit 130 (128 + SIGINT) as shells expect."""
+    err.print(f"interrupted: {message}", markup=False)
+    return typer.Exit(130)
+
+
 @app.command()
 def extract(paths: Paths,
             out_path: Annotated[Path, typer.Option("--out", "-o", help="Facts JSON to write ('-' for stdout).")]
@@ -150,14 +187,26 @@ def extract(paths: Paths,
             province: Province = None) -> None:
     """Extract facts from reports into a facts document (policykg/facts@1).
 
+    The file is written whole or not at all; when every input fails, an existing file is left as it was.
+
     Example: policykg extract examples/reports --out facts.json
     """
-    facts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province})
+    to_stdout = str(out_path) == "-"
+    try:
+        if not to_stdout:
+            check_output(out_path)
+        facts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province})
+    except OutputPathError as exc:
+        raise _fail(str(exc), 2) from exc
+    except KeyboardInterrupt:
+        raise _interrupted("stopped while extracting; nothing was written; run the same command again") from None
+    if not facts["reports"] and problems:
+        raise _fail(f"no report could be read; {'nothing written' if to_stdout else f'{out_path} left as it was'}")
     text = json.dumps(facts, ensure_ascii=False, indent=1)
-    if str(out_path) == "-":
+    if to_stdout:
         sys.stdout.write(text + "\n")
     else:
-        out_path.write_text(text + "\n", encoding="utf-8")
+        write_atomic(out_path, text + "\n")
         err.print(f"{len(facts['reports'])} reports, {len(facts['entities'])} entities, "
                   f"{len(facts['relations'])} relations → {out_path}", markup=False)
     if problems:
@@ -172,10 +221,15 @@ def load(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A fac
     Example: policykg load facts.json --db .policykg/graph.lbdb
     """
     facts = _read_facts(facts_path)
-    with _open(db, neo4j) as store, _progress("loading") as bar:
-        task = bar.add_task("", total=len(facts["reports"]))
-        summary = store.load_facts(facts, progress=lambda b: bar.update(
-            task, advance=1, description=Path(b.report["source"]).name))
+    try:
+        with _open(db, neo4j) as store, _progress("loading") as bar:
+            task = bar.add_task("", total=len(facts["reports"]))
+            summary = store.load_facts(facts, progress=lambda b: bar.update(
+                task, advance=1, description=Path(b.report["source"]).name))
+    except LoadInterrupted as exc:
+        raise _interrupted(str(exc)) from None
+    except KeyboardInterrupt:  # before the first report (opening the store)
+        raise _interrupted(str(LoadInterrupted(0, len(facts["reports"])))) from None
     for e in summary["failed"]:
         err.print(f"error: {e}", markup=False)
     out.print(f"loaded {len(summary['loaded'])} of {len(facts['reports'])} reports "
@@ -268,7 +322,7 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
             path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
                               chains=chain or [], types=types.split(",") if types else None,
                               min_regions=min_regions, depth=depth, max_nodes=max_nodes)
-        except ViewError as exc:
+        except (ViewError, OutputPathError) as exc:
             raise _fail(str(exc), 2) from exc
     out.print(f"wrote: {path}", markup=False)
 
@@ -289,6 +343,8 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
     with _open(db, neo4j, read_only=True) as store:
         try:
             path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+        except OutputPathError as exc:
+            raise _fail(str(exc), 2) from exc
         except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
             raise _fail(f"{out_path}: {exc}") from exc
     out.print(f"wrote: {path}", markup=False)

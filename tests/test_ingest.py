@@ -80,8 +80,9 @@ def test_a_missing_path_and_an_empty_folder_are_reported(tmp_path: Path) -> None
     docs, errors = read_inputs([tmp_path / "missing.txt", empty_dir])
     assert docs == []
     assert (Path(errors[0].source).name, errors[0].message) == ("missing.txt", "no such file or folder")
-    assert Path(errors[1].source).name == "nothing"
-    assert "folder holds no" in errors[1].message
+    assert (Path(errors[1].source).name, errors[1].skipped) == ("notes.docx.bak", True)
+    assert Path(errors[2].source).name == "nothing"
+    assert "folder holds no" in errors[2].message and not errors[2].skipped
 
 
 def test_all_bad_inputs_together_each_give_one_line(tmp_path: Path) -> None:
@@ -181,5 +182,5 @@ def test_folders_are_walked_in_order_skipping_hidden_and_other_files(tmp_path: P
     (tmp_path / ".hidden" / "x.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
     docs, errors = read_inputs([tmp_path, tmp_path / "a.txt"])  # a file named twice is read once
-    assert errors == []
+    assert errors == [InputError(str(tmp_path / "image.png"), "skipped: a PNG image, not text", skipped=True)]
     assert [Path(d.source).relative_to(tmp_path).as_posix() for d in docs] == ["a.txt", "b/2.txt"]

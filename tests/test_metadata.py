@@ -152,7 +152,7 @@ def test_overrides_win_over_the_text() -> None:
 
 @pytest.mark.parametrize("name", ["台儿庄区", "枣庄市台儿庄区", "山东省枣庄市台儿庄区", "台儿庄"])
 def test_a_given_region_name_is_resolved_to_its_code(name: str) -> None:
-    got, warnings, _ = _meta("没有标题的正文。", given={"region": name})
+    got, warnings, _ = _meta("各位代表：\n没有标题的正文。", given={"region": name})
     assert warnings == ["year reviewed not found (no 'XXXX年工作回顾' and no date)"]
     assert got[:5] == ("台儿庄区", "county", "枣庄市", "山东省", "370405000000")
 
