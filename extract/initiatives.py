@@ -21,8 +21,9 @@ accepted name anywhere in the batch.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from . import divisions, tokens
 from .document import Document, Mention
@@ -224,15 +225,35 @@ def _clause_start(text: str, pos: int, limit: int = 24) -> int:
     return i
 
 
+@lru_cache(maxsize=8)
+def _quote_marks(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Positions of line breaks, opening and closing quotes and straight quotes, once per text."""
+    lines, opens, closes, straight = [], [], [], []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            lines.append(i)
+        elif ch in _OPEN:
+            opens.append(i)
+        elif ch in _CLOSE:
+            closes.append(i)
+        elif ch == '"':
+            straight.append(i)
+    return lines, opens, closes, straight
+
+
+def _last_before(marks: list[int], lo: int, pos: int) -> int:
+    """The last mark in [lo, pos), or -1."""
+    i = bisect_left(marks, pos)
+    return marks[i - 1] if i and marks[i - 1] >= lo else -1
+
+
 def _inside_quote(text: str, pos: int) -> bool:
     """True when `pos` lies between an opening and its closing quote on the same line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    seg = text[line_start:pos]
-    opened = max(seg.rfind(c) for c in _OPEN)
-    closed = max(seg.rfind(c) for c in _CLOSE)
-    if opened > closed:
+    lines, opens, closes, straight = _quote_marks(text)
+    line_start = _last_before(lines, 0, pos) + 1
+    if _last_before(opens, line_start, pos) > _last_before(closes, line_start, pos):
         return True
-    return seg.count('"') % 2 == 1
+    return (bisect_left(straight, pos) - bisect_left(straight, line_start)) % 2 == 1
 
 
 def _is_generic(words: list[str]) -> bool:
@@ -643,7 +664,8 @@ def settle(cands: list[Candidate]) -> list[Candidate]:
     cands.sort(key=lambda c: (c.start, -(c.end - c.start), -c.rank))
     kept: list[Candidate] = []
     for c in cands:
-        clash = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+        # kept candidates never overlap and come in text order, so only the last can clash
+        clash = kept[-1] if kept and c.start < kept[-1].end else None
         if clash is None:
             kept.append(c)
             continue

@@ -17,7 +17,7 @@ scan of at most a few dozen characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
@@ -258,8 +258,18 @@ def trim_first_item(text: str, items: list[tuple[int, int]], valid: Callable[[st
     return ([(cut, first_e)] if cut is not None else []) + items[1:]
 
 
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+@lru_cache(maxsize=8)
+def _clause_marks(text: str) -> list[int]:
+    """Positions of every clause mark of `text`, once per text (so a long line costs no rescans)."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause (between ，。；：！？ and line breaks) that holds `pos`."""
-    left = max(text.rfind(ch, 0, pos) for ch in "，,。；;：:！？!?\n") + 1
-    rights = [i for i in (text.find(ch, pos) for ch in "，,。；;：:！？!?\n") if i >= 0]
-    return left, (min(rights) if rights else len(text))
+    marks = _clause_marks(text)
+    i = bisect_left(marks, pos)
+    left = marks[i - 1] + 1 if i else 0
+    return left, (marks[i] if i < len(marks) else len(text))

@@ -62,7 +62,7 @@ class AcceptedNames:
         for m in doc.mentions:
             if spec(m.type).second_pass == "none" or m.end <= m.start:
                 continue
-            for surface in {doc.text[m.start : m.end], m.name}:
+            for surface in dict.fromkeys((doc.text[m.start : m.end], m.name)):  # in order: deterministic
                 protos = self._accepted.setdefault(surface, [])
                 if all((p.type, p.name) != (m.type, m.name) for p, _, _ in protos):
                     protos.append((m, doc.meta.adcode, index))
@@ -112,15 +112,17 @@ def drop_nested(doc: Document) -> None:
     """
     spans = sorted(doc.mentions, key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
+    reach: Mention | None = None  # the kept mention reaching furthest right (the first of a tie)
     for m in spans:
-        outer = next(
-            (k for k in kept if k.start <= m.start and m.end <= k.end and (k.end - k.start) > (m.end - m.start)),
-            None,
-        )
+        # every kept mention starts at or before m; one holds m when it reaches to m's end and is longer
+        outer = reach if reach is not None and m.end <= reach.end and (
+            reach.start < m.start or reach.end > m.end) else None
         is_full_region = m.type == "Region" and doc.text[m.start : m.end] == m.name
         park_prefix = outer is not None and m.type == "Park" and outer.type == "Project" and outer.start == m.start
         if outer is None or m.standalone or is_full_region or park_prefix or m.end == m.start:
             kept.append(m)
+            if reach is None or m.end > reach.end:
+                reach = m
     # an identical span found twice (cue and second pass) is kept once
     seen: set[tuple[str, str, int, int]] = set()
     doc.mentions = []
@@ -151,7 +153,7 @@ def merge_contained(doc: Document) -> None:
     """
     phases = load_list("project_phases.txt")
     for type_, keep in _KEEP.items():
-        names = sorted({m.name for m in doc.mentions if m.type == type_}, key=lambda n: len(_bare(n)))
+        names = sorted({m.name for m in doc.mentions if m.type == type_}, key=lambda n: (len(_bare(n)), n))
         target: dict[str, str] = {}
         for i, short in enumerate(names):
             for long_ in names[i + 1 :]:

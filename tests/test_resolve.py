@@ -64,3 +64,31 @@ def test_contained_project_names_merge_but_phases_do_not():
 
 def test_report_region_always_listed():
     assert "台儿庄区" in entities(facts_of("枣庄市台儿庄区", "全区经济平稳运行。"), "Region")
+
+
+
+_MERGE_SNIPPET = """
+from policykg.extract.document import Document, Mention
+from policykg.extract.resolve import merge_contained
+doc = Document("x", "")
+doc.text = "湖南湘江新区、用活湘江新区、湘江新区"
+doc.mentions = [Mention("Park", "湖南湘江新区", 0, 6), Mention("Park", "用活湘江新区", 7, 13), Mention("Park", "湘江新区", 14, 18)]
+merge_contained(doc)
+print([m.name for m in doc.mentions])
+"""
+
+
+def test_merging_names_gives_the_same_result_under_any_hash_seed():
+    # two parks whose names hold the same shorter name tie on length; the outcome must not
+    # follow Python's per-process string hashing (facts are deterministic)
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run([sys.executable, "-c", _MERGE_SNIPPET], env=env, capture_output=True, text=True,
+                             check=True)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1, outputs
