@@ -72,7 +72,8 @@ from policykg.extract.document import Document, Mention
 from policykg.extract.resolve import merge_contained
 doc = Document("x", "")
 doc.text = "湖南湘江新区、用活湘江新区、湘江新区"
-doc.mentions = [Mention("Park", "湖南湘江新区", 0, 6), Mention("Park", "用活湘江新区", 7, 13), Mention("Park", "湘江新区", 14, 18)]
+doc.mentions = [Mention("Park", "湖南湘江新区", 0, 6), Mention("Park", "用活湘江新区", 7, 13),
+                Mention("Park", "湘江新区", 14, 18)]
 merge_contained(doc)
 print([m.name for m in doc.mentions])
 """
