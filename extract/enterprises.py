@@ -31,6 +31,7 @@ from . import tokens
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_list, load_set, load_table
 from .namespan import (
+    Taken,
     has_proper_part,
     is_name_char,
     list_words,
@@ -96,20 +97,20 @@ def _follows_as_company(text: str, end: int) -> bool:
     return bool(_words("enterprise_followers.txt").match(text, end))
 
 
-def _add(doc: Document, taken: list[tuple[int, int]], start: int, end: int, standalone: bool = False,
+def _add(doc: Document, taken: Taken, start: int, end: int, standalone: bool = False,
          source: str = "cue") -> Mention:
     name = strip_quotes(doc.text[start:end])
     m = Mention("Enterprise", name, start, end, standalone=standalone, source=source)
     doc.mentions.append(m)
-    taken.append((start, end))
+    taken.add(start, end)
     return m
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
+def _overlaps(taken: Taken, start: int, end: int) -> bool:
+    return taken.overlaps(start, end)
 
 
-def find_by_suffix(doc: Document, taken: list[tuple[int, int]]) -> None:
+def find_by_suffix(doc: Document, taken: Taken) -> None:
     """Names that end in a company suffix, cut on the left at a boundary word (the longest wins).
 
     A name that is exactly a facility-list item of a project (光启半导体 in
@@ -134,7 +135,7 @@ def find_by_suffix(doc: Document, taken: list[tuple[int, int]]) -> None:
             _add(doc, taken, start, end)
 
 
-def find_lists(doc: Document, taken: list[tuple[int, int]]) -> None:
+def find_lists(doc: Document, taken: Taken) -> None:
     """Items of a list closed by 等 and a company category (X、Y等骨干企业)."""
     text = doc.text
     for m in _list_tail().finditer(text):
@@ -152,7 +153,7 @@ def find_lists(doc: Document, taken: list[tuple[int, int]]) -> None:
                 _add(doc, taken, s, e)
 
 
-def find_companions(doc: Document, taken: list[tuple[int, int]]) -> None:
+def find_companions(doc: Document, taken: Taken) -> None:
     """A short name listed beside a company under a company verb (依托远洋空分、巨丰能源)."""
     text = doc.text
     governors = _words("enterprise_governors.txt")
@@ -222,7 +223,7 @@ def _brand_like(item: str) -> bool:
     return bool(words) and len(words[0]) == 1
 
 
-def find_list_companies(doc: Document, taken: list[tuple[int, int]]) -> None:
+def find_list_companies(doc: Document, taken: Taken) -> None:
     """Project-list items that are companies (丰元汇能、创普斯等11个锂电项目)."""
     text = doc.text
     for p in list(doc.mentions):
@@ -309,7 +310,7 @@ def _known_matcher() -> NameMatcher:
     return NameMatcher(_national())
 
 
-def find_known(doc: Document, taken: list[tuple[int, int]]) -> None:
+def find_known(doc: Document, taken: Taken) -> None:
     """Nationally known enterprises named by brand alone (比亚迪, 中国华能), as whole words.
 
     Like a weak suffix, the brand must end its name: punctuation or an enterprise
@@ -330,7 +331,7 @@ def find_known(doc: Document, taken: list[tuple[int, int]]) -> None:
 
 def find_enterprises(doc: Document) -> Document:
     """Pipeline component: companies by suffix, known brands, company lists, list-item companies, owned projects."""
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     find_by_suffix(doc, taken)
     find_known(doc, taken)
     find_lists(doc, taken)

@@ -17,8 +17,8 @@ scan of at most a few dozen characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
 import ahocorasick
@@ -273,3 +273,41 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     i = bisect_left(marks, pos)
     left = marks[i - 1] + 1 if i else 0
     return left, (marks[i] if i < len(marks) else len(text))
+
+
+class Taken:
+    """Spans already given to mentions of one type: overlap tests and the nearest end before a position.
+
+    A finder asks both for every candidate; kept as a plain list they cost the
+    number of spans each time, which made a long report quadratic. Spans are
+    filed by blocks of the text, and their ends kept sorted.
+    """
+
+    _BLOCK = 64
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._ends: list[int] = []
+        self._blocks: dict[int, list[tuple[int, int]]] = {}
+
+    def add(self, start: int, end: int) -> None:
+        """File the span [start, end)."""
+        self.spans.append((start, end))
+        insort(self._ends, end)
+        for block in range(start // self._BLOCK, max(start, end - 1) // self._BLOCK + 1):
+            self._blocks.setdefault(block, []).append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a filed span shares a character with [start, end)."""
+        for block in range(start // self._BLOCK, max(start, end - 1) // self._BLOCK + 1):
+            if any(s < end and start < e for s, e in self._blocks.get(block, ())):
+                return True
+        return False
+
+    def floor(self, pos: int) -> int:
+        """The end of the filed span that ends last at or before `pos` (0 when none does)."""
+        i = bisect_right(self._ends, pos)
+        return self._ends[i - 1] if i else 0
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)

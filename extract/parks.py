@@ -19,6 +19,7 @@ from functools import cache
 from .document import Document, Mention
 from .lexicon import load_list, load_table
 from .namespan import (
+    Taken,
     clause_bounds,
     has_proper_part,
     is_name_char,
@@ -62,16 +63,16 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     return prefix is not None and len(body) > len(prefix)
 
 
-def _add(doc: Document, taken: list[tuple[int, int]], start: int, end: int, name: str, aliases: tuple[str, ...] = ()
+def _add(doc: Document, taken: Taken, start: int, end: int, name: str, aliases: tuple[str, ...] = ()
          ) -> None:
     surface = strip_quotes(doc.text[start:end])
     extra = tuple(a for a in {surface, *aliases} if a != name)
     doc.mentions.append(Mention("Park", name, start, end, aliases=extra))
-    taken.append((start, end))
+    taken.add(start, end)
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
+def _overlaps(taken: Taken, start: int, end: int) -> bool:
+    return taken.overlaps(start, end)
 
 
 def find_parks(doc: Document) -> Document:
@@ -79,7 +80,7 @@ def find_parks(doc: Document) -> Document:
     text = doc.text
     heads, table = _heads()
     blockers = tuple(load_list("park_blockers.txt"))
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
     last_end = -1
     for head_start, head in word_starts(text, heads):
         end = head_start + len(head)
@@ -101,7 +102,7 @@ def find_parks(doc: Document) -> Document:
     return doc
 
 
-def _find_list(doc: Document, taken: list[tuple[int, int]], deng: int, head: str) -> None:
+def _find_list(doc: Document, taken: Taken, deng: int, head: str) -> None:
     """Items before 等 + park head, each named item + head."""
     text = doc.text
     if deng == 0 or not is_name_char(text[deng - 1]):

@@ -26,6 +26,7 @@ from functools import cache
 from .document import Document, Mention
 from .lexicon import load_list, load_table
 from .namespan import (
+    Taken,
     clause_bounds,
     has_proper_part,
     is_name_char,
@@ -137,17 +138,17 @@ def is_named(doc: Document, name: str, facility: bool = False) -> bool:
     return prefix is not None and len(plain) - len(prefix) >= 2
 
 
-def _taken(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+def _taken(spans: Taken, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
 
 
-def _add(doc: Document, spans: list[tuple[int, int]], start: int, end: int, name: str,
+def _add(doc: Document, spans: Taken, start: int, end: int, name: str,
          source: str, aliases: tuple[str, ...] = ()) -> None:
     name = strip_quotes(name)
     surface = strip_quotes(doc.text[start:end])
     extra = tuple(a for a in {surface, *aliases} if a and a != name)
     doc.mentions.append(Mention("Project", name, start, end, source=source, aliases=extra))
-    spans.append((start, end))
+    spans.add(start, end)
 
 
 def _category_template(cat: str) -> tuple[str, str] | None:
@@ -212,7 +213,7 @@ def _road_item(item: str) -> bool:
     return bool(_road().fullmatch(item))
 
 
-def find_lists(doc: Document, spans: list[tuple[int, int]]) -> None:
+def find_lists(doc: Document, spans: Taken) -> None:
     """Items of enumerations closed by 等 or a count and a project category."""
     text = doc.text
     counted, roads, _ = _list_tails()
@@ -228,7 +229,7 @@ def find_lists(doc: Document, spans: list[tuple[int, int]]) -> None:
             continue
         template, check = found
         deng = has_deng_group and bool(m.group("deng"))
-        floor = max((e for s, e in spans if e <= end), default=0)
+        floor = spans.floor(end)
         start = run_start(text, end, floor=floor, max_len=150, extra="、“”\"()")
         items = split_items(text, start, end)
         if not items or (not deng and len(items) < 2):
@@ -247,7 +248,7 @@ def _boundary_inside(text: str) -> bool:
     return bool(word_regex("span_boundaries.txt").search(text))
 
 
-def find_cued(doc: Document, spans: list[tuple[int, int]]) -> None:
+def find_cued(doc: Document, spans: Taken) -> None:
     """Names written with 项目, cut on the left at a boundary word.
 
     A、B项目 and A和B项目 (no 等) give one project per item, when every item
@@ -257,11 +258,11 @@ def find_cued(doc: Document, spans: list[tuple[int, int]]) -> None:
     blockers = tuple(load_list("project_cue_blockers.txt"))
     for m in re.finditer("项目", text):
         end = m.start()
-        if _taken(spans, end - 1, m.end()) or text[:end].endswith(blockers):
+        if _taken(spans, end - 1, m.end()) or text.endswith(blockers, 0, end):
             continue
         if re.match(_COUNT + r"(?!月|小时|天)", text[m.end() :]):
             continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
-        floor = max((e for s, e in spans if e <= end), default=0)
+        floor = spans.floor(end)
         start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and is_named(doc, n, facility=True),
                             floor=floor, max_len=40, extra="、")
         if start is None:
@@ -309,7 +310,7 @@ def _has_place(doc: Document, name: str) -> bool:
     return False
 
 
-def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
+def find_heads(doc: Document, spans: Taken) -> None:
     """Works and facilities named with their own head word (the longest candidate wins)."""
     text = doc.text
     heads, table = _heads()
@@ -322,7 +323,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
         kind = table[head]
         if _taken(spans, head_start, head_end) or text.startswith(blockers.get(head, blockers["*"]), head_end):
             continue
-        floor = max((e for s, e in spans if e <= head_start), default=0)
+        floor = spans.floor(head_start)
 
         def valid(n: str, kind: str = kind) -> bool:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
@@ -334,7 +335,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return is_named(doc, n, facility=True)
 
-        if kind == "facility" and text[:head_start].endswith(load_list("project_area_words.txt")):
+        if kind == "facility" and text.endswith(load_list("project_area_words.txt"), 0, head_start):
             continue  # 深圳东部中心: a planning area, not a facility
         # a work may be named after several roads (A路、B路改造工程); when that list is refused, its last
         # item may still be a work of its own (建设A公园、B二期工程)
@@ -361,7 +362,7 @@ def find_heads(doc: Document, spans: list[tuple[int, int]]) -> None:
 
 def find_projects(doc: Document) -> Document:
     """Pipeline component: list items, 项目 cues, named works and facilities."""
-    spans: list[tuple[int, int]] = []
+    spans = Taken()
     find_lists(doc, spans)
     find_cued(doc, spans)
     find_heads(doc, spans)

@@ -98,7 +98,7 @@ def _clear_left(text: str, start: int) -> bool:
     """Nothing that continues a word before `start`: not a CJK character, or a preceding place verb."""
     if start == 0 or not is_name_char(text[start - 1]):
         return True
-    return text[:start].endswith(_preceders())
+    return text.endswith(_preceders(), 0, start)
 
 
 def _clear_right(text: str, end: int) -> bool:
