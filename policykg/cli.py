@@ -217,7 +217,12 @@ def query(name: Annotated[str | None, typer.Argument(help="A canned query (see -
                 for q in catalog().values()]
         out.print(format_rows(["name", "params", "description"], rows, fmt), markup=False)
         return
-    params = _parse_params(param or [])
+    _canned(name, _parse_params(param or []), fmt, db, neo4j)
+
+
+def _canned(name: str, params: dict[str, Any], fmt: str, db: Path | None, neo4j: str | None) -> None:
+    """Run one canned query with typed parameters and print its rows."""
+    _check_format(fmt)
     with _open(db, neo4j, read_only=True) as store:
         try:
             cols, rows = run_query(store, name, params)
@@ -226,6 +231,53 @@ def query(name: Annotated[str | None, typer.Argument(help="A canned query (see -
         except StoreError as exc:
             raise _fail(str(exc)) from exc
     out.print(format_rows(cols, rows, fmt), markup=False)
+
+
+@app.command("policy-diffusion")
+def policy_diffusion(name: Annotated[str, typer.Argument(help="An initiative name, alias or id.")],
+                     fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Where an initiative spread: each region's first year, the regions by then, the first sentence.
+
+    Example: policykg policy-diffusion 专精特新
+    """
+    _canned("policy-diffusion", {"name": name}, fmt, db, neo4j)
+
+
+@app.command("region-changes")
+def region_changes(region: Annotated[str, typer.Argument(help="A region name, alias or id.")],
+                   from_year: Annotated[int, typer.Option("--from", help="Earliest year of the earlier reports "
+                                                          "[default: the year before --to].")] = 0,
+                   to_year: Annotated[int, typer.Option("--to", help="Year of the later report "
+                                                        "[default: the region's latest].")] = 0,
+                   fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """What a region's report of one year names that its earlier reports did not, and what it dropped.
+
+    Example: policykg region-changes 合肥市 --from 2021 --to 2024
+    """
+    _canned("region-changes", {"region": region, "from_year": from_year, "to_year": to_year}, fmt, db, neo4j)
+
+
+@app.command()
+def trending(since: Annotated[int, typer.Option(help="First year of the window "
+                                                "[default: the latest year minus 2].")] = 0,
+             limit: Annotated[int, typer.Option(help="At most N rows.")] = 50,
+             fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Initiatives and chains whose number of regions grew fastest since a year.
+
+    Example: policykg trending --since 2021
+    """
+    _canned("trending", {"since": since, "limit": limit}, fmt, db, neo4j)
+
+
+@app.command()
+def compare(a: Annotated[str, typer.Argument(help="A region name, alias or id.")],
+            b: Annotated[str, typer.Argument(help="Another region.")],
+            fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Two regions side by side: what both name (most specific first), what each names alone, by type.
+
+    Example: policykg compare 合肥市 厦门市
+    """
+    _canned("compare", {"a": a, "b": b}, fmt, db, neo4j)
 
 
 @app.command()

@@ -1,12 +1,27 @@
 // name: policy-diffusion
-// description: Where an initiative spread: the first year each region's reports name it, earliest first.
+// description: Where an initiative spread: each region's first year, the regions naming it by then, and the sentence that first names it.
 // param: name: str
-// columns: initiative, region, first_year, years, n_reports
-// name is an initiative name, alias or id. Meaningful for a corpus with several years of reports.
+// columns: initiative, region, first_year, n_regions_by_then, years, n_reports, sentence
+// name is an initiative name, alias or id. One row per region, earliest adopter first; years are the
+// years reviewed of the reports naming it. n_regions_by_then counts the regions whose reports named
+// it in first_year or before (the cumulative spread). sentence is the first mention in the region's
+// earliest report that names it.
 MATCH (i:Initiative)
 WHERE i.name = $name OR i.id = $name OR $name IN i.aliases
 MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
 WHERE r.year IS NOT NULL
 WITH i, g, min(r.year) AS first_year, collect(DISTINCT r.year) AS years, count(DISTINCT r) AS n_reports
-RETURN i.name AS initiative, g.name AS region, first_year, years, n_reports
+MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g)
+WHERE r.year = first_year
+WITH i, g, first_year, years, n_reports, min(r.source) AS first_source
+MATCH (i)-[m:MENTIONED_IN]->(r:Report)
+WHERE r.source = first_source
+WITH i, g, first_year, years, n_reports, first_source, min(m.start_offset) AS first_offset
+MATCH (i)-[m:MENTIONED_IN]->(r:Report)
+WHERE r.source = first_source AND m.start_offset = first_offset
+WITH i, g, first_year, years, n_reports, min(m.sentence) AS sentence
+MATCH (i)-[:MENTIONED_IN]->(r2:Report)-[:ABOUT]->(g2:Region)
+WHERE r2.year <= first_year
+WITH i, g, first_year, years, n_reports, sentence, count(DISTINCT g2) AS n_regions_by_then
+RETURN i.name AS initiative, g.name AS region, first_year, n_regions_by_then, years, n_reports, sentence
 ORDER BY first_year, region, initiative, i.id, g.id
