@@ -18,6 +18,7 @@ from policykg.extract.ingest import expand
 from policykg.graph.html import write_page
 from policykg.graph.queries import QueryError, catalog, run_query
 from policykg.graph.store import StoreError, open_store
+from policykg.graph.tables import TABLE_FORMATS, export_tables
 from policykg.graph.view import ViewError
 from policykg.ontology.rdf import RDF_FORMATS, export_graph
 
@@ -192,6 +193,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
+EXPORT_FORMATS = (*RDF_FORMATS, *TABLE_FORMATS)
 Format = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")]
 
 
@@ -325,23 +327,28 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
 
 @app.command()
 def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file to write.")] = Path("graph.ttl"),
-           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(RDF_FORMATS)}.")] = "turtle",
+           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)} "
+                                            "(csv: --out is a folder for nodes.csv and edges.csv).")] = "turtle",
            base: Annotated[str | None, typer.Option(help="Base IRI for the data.")] = None,
            ontology: Annotated[bool, typer.Option("--ontology/--no-ontology",
                                                   help="Include the ontology in the file.")] = True,
            db: Db = None, neo4j: Neo4j = None) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with the ontology.
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML) with the ontology, or for other
+    tools as GraphML, GEXF or CSV tables of nodes and edges with all their properties.
 
     Example: policykg export --format turtle --out graph.ttl
     """
-    if fmt not in RDF_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RDF_FORMATS)}", param_hint="--format")
+    if fmt not in RDF_FORMATS and fmt not in TABLE_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     with _open(db, neo4j, read_only=True) as store:
         try:
-            path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+            if fmt in TABLE_FORMATS:
+                paths = export_tables(store, out_path, fmt=fmt)
+            else:
+                paths = [export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)]
         except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
             raise _fail(f"{out_path}: {exc}") from exc
-    out.print(f"wrote: {path}", markup=False)
+    out.print("".join(f"wrote: {p}\n" for p in paths).rstrip(), markup=False)
 
 
 @app.command()
