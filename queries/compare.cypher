@@ -2,7 +2,7 @@
 // description: Two regions side by side: what both name (most specific first), and what each names that the other does not, by type.
 // param: a: str
 // param: b: str
-// param: limit: int = 300
+// param: limit: int = 5000
 // columns: side, type, name, n_regions, idf, mentions_a, mentions_b
 // a and b are region names, aliases or ids. side is "both", "only " + a's name or "only " + b's
 // name. n_regions counts the regions whose reports name the item (N in all); idf = ln(N / n_regions),
