@@ -310,6 +310,11 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
                                                  "(1 shows everything).")] = 2,
         depth: Annotated[int, typer.Option(help="Hops around a focus node.")] = 1,
         max_nodes: Annotated[int, typer.Option(help="Keep at most N nodes, the most shared first.")] = 3000,
+        overview: Annotated[bool | None, typer.Option(
+            "--overview/--no-overview", show_default=False,
+            help="Regions only, joined by similarity [default: with no focus and 6+ regions with reports].")] = None,
+        all_regions: Annotated[bool, typer.Option(help="With --region, also draw the other regions around it.")]
+        = False,
         db: Db = None, neo4j: Neo4j = None) -> None:
     """Write an interactive HTML view of the graph (works offline).
 
@@ -319,7 +324,8 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
         try:
             path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
                               chains=chain or [], types=types.split(",") if types else None,
-                              min_regions=min_regions, depth=depth, max_nodes=max_nodes)
+                              min_regions=min_regions, depth=depth, max_nodes=max_nodes, overview=overview,
+                              all_regions=all_regions)
         except ViewError as exc:
             raise _fail(str(exc), 2) from exc
     out.print(f"wrote: {path}", markup=False)

@@ -10,18 +10,30 @@ MATCH (i:Initiative)
 WHERE i.name = $name OR i.id = $name OR $name IN i.aliases
 MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
 WHERE r.year IS NOT NULL
-WITH i, g, min(r.year) AS first_year, collect(DISTINCT r.year) AS years, count(DISTINCT r) AS n_reports
+WITH i, g, min(r.year) AS f
+WITH i, f, count(g) AS k
+WITH i, collect({f: f, k: k}) AS per_year
+UNWIND per_year AS p
+UNWIND per_year AS q
+WITH i, p, q
+WHERE q.f <= p.f
+UNWIND range(1, q.k) AS one
+WITH i, p.f AS year, count(one) AS by_then
+WITH i, collect({y: year, c: by_then}) AS spread
+MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
+WHERE r.year IS NOT NULL
+WITH i, spread, g, min(r.year) AS first_year, collect(DISTINCT r.year) AS years, count(DISTINCT r) AS n_reports
 MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g)
 WHERE r.year = first_year
-WITH i, g, first_year, years, n_reports, min(r.source) AS first_source
+WITH i, spread, g, first_year, years, n_reports, min(r.source) AS first_source
 MATCH (i)-[m:MENTIONED_IN]->(r:Report)
 WHERE r.source = first_source
-WITH i, g, first_year, years, n_reports, first_source, min(m.start_offset) AS first_offset
+WITH i, spread, g, first_year, years, n_reports, first_source, min(m.start_offset) AS first_offset
 MATCH (i)-[m:MENTIONED_IN]->(r:Report)
 WHERE r.source = first_source AND m.start_offset = first_offset
-WITH i, g, first_year, years, n_reports, min(m.sentence) AS sentence
-MATCH (i)-[:MENTIONED_IN]->(r2:Report)-[:ABOUT]->(g2:Region)
-WHERE r2.year <= first_year
-WITH i, g, first_year, years, n_reports, sentence, count(DISTINCT g2) AS n_regions_by_then
-RETURN i.name AS initiative, g.name AS region, first_year, n_regions_by_then, years, n_reports, sentence
+WITH i, spread, g, first_year, years, n_reports, min(m.sentence) AS sentence
+UNWIND spread AS s
+WITH i, g, first_year, years, n_reports, sentence, s
+WHERE s.y = first_year
+RETURN i.name AS initiative, g.name AS region, first_year, s.c AS n_regions_by_then, years, n_reports, sentence
 ORDER BY first_year, region, initiative, i.id, g.id

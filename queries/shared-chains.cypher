@@ -14,6 +14,6 @@ WITH n_total, c, regions, n_regions, COUNT { MATCH (c)-[:MENTIONED_IN]->(:Report
 WITH c, regions, n_regions, mentions,
      log10(n_total * 1.0 / n_regions) * 2.302585092994046 AS idf,
      log10(1.0 - 2.718281828459045 ^ (-1.0 * mentions / n_total)) * 2.302585092994046 AS poisson
-RETURN c.name AS name, regions, n_regions, mentions, round(idf, 4) AS idf, round(idf + poisson, 4) AS score
+RETURN c.name AS name, regions, n_regions, mentions, round(idf, 4) AS idf, round(idf + poisson, 4) + 0.0 AS score
 ORDER BY score DESC, n_regions DESC, name, c.id
 LIMIT $limit

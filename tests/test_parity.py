@@ -106,7 +106,7 @@ def test_ties_rank_alike_whatever_the_load_order(rename: bool, neo4j_store: Neo4
         neo4j_store.load_facts(reverse)
         region = facts["reports"][0]["region"]
         for name, params in [("region-similarity", {}), ("region-similarity", {"limit": 3}),
-                             ("similar-regions", {"region": region, "limit": 3}),
+                             ("similar-regions", {"region": region, "limit": 3, "max_share": 1.0}),
                              ("shared-initiatives", {"limit": 2}), ("region-profile", {"region": region})]:
             on_embedded = run_query(embedded, name, params)
             assert on_embedded[1], (name, params)

@@ -213,6 +213,8 @@ def test_policy_diffusion_orders_regions_by_first_year(sample_store: EmbeddedSto
     rows = query(sample_store, "policy-diffusion", name="链长制")
     assert [(r["region"], r["first_year"], r["years"], r["n_reports"]) for r in rows] == [
         ("甲县", 2021, [2021, 2023], 2), ("乙县", 2022, [2022], 1), ("丙市", 2023, [2023], 1)]
+    assert [r["n_regions_by_then"] for r in rows] == [1, 2, 3]
+    assert all("链长制" in r["sentence"] for r in rows)
 
 
 def test_policy_diffusion_on_the_gold(gold_store: EmbeddedStore) -> None:
