@@ -29,7 +29,7 @@ def anchors(g: nx.MultiDiGraph) -> list[str]:
     return sorted((n for n, d in g.nodes(data=True) if d.get("anchor")), key=lambda n: (g.nodes[n]["name"], n))
 
 
-def similarities(g: nx.MultiDiGraph, max_share: float = 0.5, max_regions: int = 100) -> dict[tuple[str, str], dict]:
+def similarities(g: nx.MultiDiGraph, max_share: float = 0.5, max_regions: int = 50) -> dict[tuple[str, str], dict]:
     """(region a, region b) → similarity and shared item names, a < b: the IDF-weighted Jaccard over
     initiatives and chains, items named by more than max_share of the regions (or max_regions) left out."""
     regions = anchors(g)

@@ -13,10 +13,11 @@ MATCH (a:Region)
 WHERE a.name = $a OR a.id = $a OR $a IN a.aliases
 MATCH (b:Region)
 WHERE (b.name = $b OR b.id = $b OR $b IN b.aliases) AND b.id <> a.id
-MATCH (g:Region)<-[:ABOUT]-(:Report)<-[m:MENTIONED_IN]-(e)
-WHERE (g.id = a.id OR g.id = b.id) AND e.id <> a.id AND e.id <> b.id
-WITH n_total, a, b, e, count(CASE WHEN g.id = a.id THEN m END) AS mentions_a,
-     count(CASE WHEN g.id = b.id THEN m END) AS mentions_b
+UNWIND [a.id, b.id] AS gid
+MATCH (g:Region {id: gid})<-[:ABOUT]-(:Report)<-[m:MENTIONED_IN]-(e)
+WHERE e.id <> a.id AND e.id <> b.id
+WITH n_total, a, b, e, count(CASE WHEN gid = a.id THEN m END) AS mentions_a,
+     count(CASE WHEN gid = b.id THEN m END) AS mentions_b
 MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
 WITH n_total, a, b, e, mentions_a, mentions_b, count(DISTINCT h) AS n_regions,
      CASE WHEN e.id STARTS WITH 'initiative:' THEN 'Initiative'

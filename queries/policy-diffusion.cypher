@@ -4,8 +4,8 @@
 // columns: initiative, region, first_year, n_regions_by_then, years, n_reports, sentence
 // name is an initiative name, alias or id. One row per region, earliest adopter first; years are the
 // years reviewed of the reports naming it. n_regions_by_then counts the regions whose reports named
-// it in first_year or before (the cumulative spread). sentence is the first mention in the region's
-// earliest report that names it.
+// it in first_year or before (the cumulative spread). sentence is the region's first mention in
+// first_year (the lowest offset; year * 10^8 + offset ranks the mentions in one pass).
 MATCH (i:Initiative)
 WHERE i.name = $name OR i.id = $name OR $name IN i.aliases
 MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
@@ -20,18 +20,15 @@ WHERE q.f <= p.f
 UNWIND range(1, q.k) AS one
 WITH i, p.f AS year, count(one) AS by_then
 WITH i, collect({y: year, c: by_then}) AS spread
-MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
+MATCH (i)-[m:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g:Region)
 WHERE r.year IS NOT NULL
-WITH i, spread, g, min(r.year) AS first_year, collect(DISTINCT r.year) AS years, count(DISTINCT r) AS n_reports
-MATCH (i)-[:MENTIONED_IN]->(r:Report)-[:ABOUT]->(g)
-WHERE r.year = first_year
-WITH i, spread, g, first_year, years, n_reports, min(r.source) AS first_source
-MATCH (i)-[m:MENTIONED_IN]->(r:Report)
-WHERE r.source = first_source
-WITH i, spread, g, first_year, years, n_reports, first_source, min(m.start_offset) AS first_offset
-MATCH (i)-[m:MENTIONED_IN]->(r:Report)
-WHERE r.source = first_source AND m.start_offset = first_offset
-WITH i, spread, g, first_year, years, n_reports, min(m.sentence) AS sentence
+WITH i, spread, g, r, m, r.year * 100000000 + m.start_offset AS rank
+WITH i, spread, g, min(r.year) AS first_year, collect(DISTINCT r.year) AS years, count(DISTINCT r) AS n_reports,
+     min(rank) AS first_rank, collect({rank: rank, sentence: m.sentence}) AS ms
+UNWIND ms AS x
+WITH i, spread, g, first_year, years, n_reports, first_rank, x
+WHERE x.rank = first_rank
+WITH i, spread, g, first_year, years, n_reports, min(x.sentence) AS sentence
 UNWIND spread AS s
 WITH i, g, first_year, years, n_reports, sentence, s
 WHERE s.y = first_year
