@@ -5,7 +5,8 @@
 // param: limit: int = 5000
 // columns: side, type, name, n_regions, idf, mentions_a, mentions_b
 // a and b are region names, aliases or ids. side is "both", "only " + a's name or "only " + b's
-// name. n_regions counts the regions whose reports name the item (N in all); idf = ln(N / n_regions),
+// name. n_regions counts the regions whose reports name the item (N in all: for initiatives, chains,
+// parks and projects read off the derived Region edges, for the rest from the mentions); idf = ln(N / n_regions),
 // so within a side the rarest, most telling items come first.
 MATCH (home:Region)<-[:ABOUT]-(:Report)
 WITH count(DISTINCT home) AS n_total
@@ -18,8 +19,13 @@ MATCH (g:Region {id: gid})<-[:ABOUT]-(:Report)<-[m:MENTIONED_IN]-(e)
 WHERE e.id <> a.id AND e.id <> b.id
 WITH n_total, a, b, e, count(CASE WHEN gid = a.id THEN m END) AS mentions_a,
      count(CASE WHEN gid = b.id THEN m END) AS mentions_b
-MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
-WITH n_total, a, b, e, mentions_a, mentions_b, count(DISTINCT h) AS n_regions,
+OPTIONAL MATCH (e)<-[:ADOPTS|DEVELOPS|HOSTS|RUNS]-(d:Region)
+WITH n_total, a, b, e, mentions_a, mentions_b, count(d) AS n_derived
+OPTIONAL MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
+WHERE n_derived = 0
+WITH n_total, a, b, e, mentions_a, mentions_b, n_derived, count(DISTINCT h) AS n_mentioned
+WITH n_total, a, b, e, mentions_a, mentions_b,
+     CASE WHEN n_derived > 0 THEN n_derived ELSE n_mentioned END AS n_regions,
      CASE WHEN e.id STARTS WITH 'initiative:' THEN 'Initiative'
           WHEN e.id STARTS WITH 'industrialchain:' THEN 'IndustrialChain'
           WHEN e.id STARTS WITH 'park:' THEN 'Park'

@@ -25,8 +25,12 @@ WITH g, y1, y2, e, min(r.year) AS first, max(r.year) AS last, collect(DISTINCT r
 WITH g, y1, y2, e, years,
      CASE WHEN first = y2 AND y1 < y2 THEN 'new' WHEN last < y2 THEN 'dropped' ELSE '' END AS change
 WHERE change <> ''
-MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
-WITH g, y1, y2, e, years, change, count(DISTINCT h) AS n_regions,
+OPTIONAL MATCH (e)<-[:ADOPTS|DEVELOPS|HOSTS|RUNS]-(d:Region)
+WITH g, y1, y2, e, years, change, count(d) AS n_derived
+OPTIONAL MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
+WHERE n_derived = 0
+WITH g, y1, y2, e, years, change, n_derived, count(DISTINCT h) AS n_mentioned
+WITH g, y1, y2, e, years, change, CASE WHEN n_derived > 0 THEN n_derived ELSE n_mentioned END AS n_regions,
      CASE WHEN e.id STARTS WITH 'initiative:' THEN 'Initiative'
           WHEN e.id STARTS WITH 'industrialchain:' THEN 'IndustrialChain'
           WHEN e.id STARTS WITH 'park:' THEN 'Park'

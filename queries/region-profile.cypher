@@ -21,8 +21,12 @@ WITH n_total, e, years, mentions,
           WHEN e.id STARTS WITH 'enterprise:' THEN 'Enterprise'
           WHEN e.id STARTS WITH 'region:' THEN 'Region'
           ELSE 'Other' END AS type
-MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
-WITH n_total, e, years, mentions, type, count(DISTINCT h) AS n_regions
+OPTIONAL MATCH (e)<-[:ADOPTS|DEVELOPS|HOSTS|RUNS]-(d:Region)
+WITH n_total, e, years, mentions, type, count(d) AS n_derived
+OPTIONAL MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(h:Region)
+WHERE n_derived = 0
+WITH n_total, e, years, mentions, type, n_derived, count(DISTINCT h) AS n_mentioned
+WITH n_total, e, years, mentions, type, CASE WHEN n_derived > 0 THEN n_derived ELSE n_mentioned END AS n_regions
 WITH e, years, mentions, type, n_regions, log10(n_total * 1.0 / n_regions) * 2.302585092994046 AS idf
 RETURN type, e.name AS name, e.kind AS kind, years, mentions, n_regions, round(idf, 4) AS idf,
        round(mentions * idf, 4) AS score
