@@ -28,6 +28,7 @@ lint: install-test
 bench: install-test
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_viz.py
 	$(BIN)/python benchmarks/bench_long_lines.py

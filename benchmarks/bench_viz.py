@@ -113,7 +113,7 @@ def main() -> None:
             store.load_facts(facts)
             t_load = time.perf_counter() - t
             t = time.perf_counter()
-            page = write_page(store, work / f"bench{size}.html", min_regions=1, max_nodes=size * 2)
+            page = write_page(store, work / f"bench{size}.html", min_regions=1, max_nodes=size * 2, overview=False)
             t_write = time.perf_counter() - t
         wall, ready_at, drawn = open_in_chromium(page)
         edges = page.read_text(encoding="utf-8").count('"from":')

@@ -31,6 +31,7 @@ def workdir() -> Path:
         path = Path(tempfile.mkdtemp(prefix="policykg-readme-"))
         atexit.register(shutil.rmtree, path, True)
         shutil.copytree(ROOT / "examples" / "reports", path / "examples" / "reports")
+        shutil.copytree(ROOT / "examples" / "cities", path / "examples" / "cities")
         shutil.copytree(ROOT / "eval", path / "eval")
         _workdir.append(path)
     return _workdir[0]

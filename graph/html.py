@@ -35,7 +35,8 @@ from markupsafe import Markup
 from policykg.outputs import write_atomic
 
 from .layout import layout
-from .view import FOLD, MENTIONS, View, select_view, to_networkx
+from .overview import OVERVIEW_AT, SIMILAR, anchors, overview_view
+from .view import FOLD, MENTIONS, View, find_nodes, select_view, to_networkx
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -63,6 +64,7 @@ RELS: dict[str, dict[str, str]] = {
     "HOSTS": {"color": "#d99cbf", "label": "hosts"},
     "RUNS": {"color": "#e0864d", "label": "runs"},
     MENTIONS: {"color": "#a8b3bf", "label": "mentions"},
+    SIMILAR: {"color": "#7d93ad", "label": "similar"},
     "PART_OF": {"color": "#1f6fb2", "label": "part of"},
     "BELONGS_TO": {"color": "#6b7785", "label": "belongs to"},
     "FOCUSES_ON": {"color": "#6b7785", "label": "focuses on"},
@@ -75,16 +77,34 @@ _JSON_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u20
 
 def write_page(store: Any, out: str | Path, regions: Sequence[str] = (), initiatives: Sequence[str] = (),
                chains: Sequence[str] = (), types: Sequence[str] | None = None, min_regions: int = 2,
-               depth: int = 1, max_nodes: int = 3000) -> Path:
+               depth: int = 1, max_nodes: int = 3000, overview: bool | None = None,
+               all_regions: bool = False) -> Path:
     """Write the interactive page of `store` to `out` (UTF-8) and return its path.
 
-    See `graph.view.select_view` for what the options select. Raises
-    `graph.view.ViewError` for an unknown type or a focus name not in the graph.
+    With `overview` (by default: no focus, no types, and at least OVERVIEW_AT regions with reports)
+    the page is the overview of regions (`graph.overview`); otherwise see `graph.view.select_view`
+    for what the options select. A focused initiative carries its diffusion timeline.
+    Raises `graph.view.ViewError` for an unknown type or a focus name not in the graph.
     """
-    view = select_view(to_networkx(store), regions=list(regions), initiatives=list(initiatives),
+    g = to_networkx(store)
+    if overview is None:
+        overview = not (regions or initiatives or chains or types) and len(anchors(g)) >= OVERVIEW_AT
+    if overview:
+        return write_view(overview_view(g), out)
+    view = select_view(g, regions=list(regions), initiatives=list(initiatives),
                        chains=list(chains), types=types, min_regions=min_regions, depth=depth,
-                       max_nodes=max_nodes)
+                       max_nodes=max_nodes, all_regions=all_regions)
+    for n in find_nodes(g, "Initiative", initiatives):
+        view.graph.nodes[n]["timeline"] = timeline(g, n)
     return write_view(view, out)
+
+
+def timeline(g: nx.MultiDiGraph, node: str) -> list[dict[str, Any]]:
+    """The diffusion of one initiative: each adopting region with the years its reports name it,
+    earliest first (from the ADOPTS edges' years)."""
+    rows = [{"region": g.nodes[r].get("name") or r, "years": sorted(d.get("years") or [])}
+            for r, _, k, d in g.in_edges(node, keys=True, data=True) if k == "ADOPTS"]
+    return sorted(rows, key=lambda t: (t["years"][:1] or [9999], t["region"]))
 
 
 def write_view(view: View, out: str | Path) -> Path:
@@ -161,6 +181,9 @@ def _network(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], physics: b
         if d["label"] == FOLD:
             size = 10 + 2 * math.log1p(d["count"])
             extra = {"shapeProperties": {"borderDashes": [3, 3]}, "font": {"color": "#5f6770", "size": 15}}
+        elif d.get("overview"):  # the overview: big labels, readable at the first zoom
+            size = 18 + 3 * math.sqrt(d.get("n_items", 0) or 1)
+            extra = {"font": {"size": 34, "strokeWidth": 5}, "mass": 4}
         elif d.get("anchor"):
             size = 34
             extra = {"font": {"size": 24, "strokeWidth": 4}, "mass": 3}
@@ -175,6 +198,10 @@ def _network(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], physics: b
                                 "color": {"color": rel["color"], "highlight": "#333333", "hover": "#333333"}}
         if k == FOLD:  # not a relationship: no label
             opts |= {"label": "", "dashes": [4, 4], "arrows": {"to": {"enabled": False}}}
+        elif k == SIMILAR:  # undirected, as wide as the pair is alike
+            sim = g.edges[a, b, k].get("similarity", 0.0)
+            opts |= {"label": "", "arrows": {"to": {"enabled": False}}, "width": round(1 + 10 * sim, 2),
+                     "value": sim}
         elif k == MENTIONS:
             opts |= {"dashes": [2, 3]}
         net.edges.append(Edge(a, b, directed=True, **opts).options)  # pyvis's add_edge is O(nodes) per edge
@@ -220,7 +247,8 @@ def _darker(color: str, factor: float = 0.7) -> str:
 
 
 _INFO_KEYS = ("label", "name", "aliases", "kind", "level", "regions", "n_regions", "n_mentions", "evidence",
-              "anchor", "region", "count", "by_type", "n_cut", "members")
+              "anchor", "region", "count", "by_type", "n_cut", "members", "overview", "n_items", "items", "similar",
+              "timeline")
 
 
 def _info(d: dict[str, Any]) -> dict[str, Any]:
@@ -235,6 +263,9 @@ def _info(d: dict[str, Any]) -> dict[str, Any]:
 def _edge_info(d: dict[str, Any]) -> dict[str, Any]:
     """What an edge's tooltip shows: years and one evidence sentence."""
     out: dict[str, Any] = {}
+    for key in ("similarity", "shared", "n_shared"):
+        if d.get(key) not in (None, []):
+            out[key] = d[key]
     if d.get("years"):
         out["years"] = d["years"]
     if d.get("reports"):
@@ -251,4 +282,5 @@ def _note(view: View) -> dict[str, Any]:
             "filtered": view.filtered, "focus": view.focus, "min_regions": view.min_regions,
             "depth": view.depth, "max_nodes": view.max_nodes, "types": view.types,
             "folds": sum(1 for _, d in view.graph.nodes(data=True) if d["label"] == FOLD),
-            "drawn": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges()}
+            "drawn": view.graph.number_of_nodes(), "edges": view.graph.number_of_edges(),
+            "overview": any(d.get("overview") for _, d in view.graph.nodes(data=True))}

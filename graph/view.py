@@ -277,7 +277,7 @@ def _rank(g: nx.MultiDiGraph, n: str) -> tuple:
 
 def select_view(g: nx.MultiDiGraph, regions: Sequence[str] = (), initiatives: Sequence[str] = (),
                 chains: Sequence[str] = (), types: Sequence[str] | None = None, min_regions: int = 2,
-                depth: int = 1, max_nodes: int = 3000, fold_names: int = 50) -> View:
+                depth: int = 1, max_nodes: int = 3000, fold_names: int = 50, all_regions: bool = False) -> View:
     """What the page draws from the full view graph `g` (see `to_networkx`).
 
     - focus (`regions`, `initiatives`, `chains`): the nodes named and those
@@ -288,6 +288,9 @@ def select_view(g: nx.MultiDiGraph, regions: Sequence[str] = (), initiatives: Se
       "+N more" node per region (1 shows everything).
     - `max_nodes`: the most shared entities are kept, the rest counted as cut
       (and folded too).
+    - with a region focus, other regions (those that merely mention it, or
+      that its reports name) are drawn only with `all_regions` or when
+      `types` asks for Region.
     """
     labels = sorted({d["label"] for _, d in g.nodes(data=True)} - {"Report"})
     allowed = _match_types(types, labels or ["Region"])
@@ -299,6 +302,8 @@ def select_view(g: nx.MultiDiGraph, regions: Sequence[str] = (), initiatives: Se
     view.totals = dict(Counter(g.nodes[n]["label"] for n in nodes))
     candidates = _neighbourhood(g, focus, depth) if focus else set(nodes)
     pinned = set(focus)
+    if regions and not all_regions and not (allowed and "Region" in allowed):
+        candidates = {n for n in candidates if g.nodes[n]["label"] != "Region" or n in pinned}
 
     keep_anchor, keep_entity, below = [], [], []
     for n in nodes:

@@ -22,6 +22,7 @@ from policykg.graph.base import LoadInterrupted
 from policykg.graph.html import write_page
 from policykg.graph.queries import QueryError, catalog, run_query
 from policykg.graph.store import StoreError, open_store
+from policykg.graph.tables import TABLE_FORMATS, export_tables
 from policykg.graph.view import ViewError
 from policykg.ontology.rdf import RDF_FORMATS, export_graph
 from policykg.outputs import OutputPathError, check_output, write_atomic
@@ -248,6 +249,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
     return params
 
 
+EXPORT_FORMATS = (*RDF_FORMATS, *TABLE_FORMATS)
 Format = Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")]
 
 
@@ -273,7 +275,12 @@ def query(name: Annotated[str | None, typer.Argument(help="A canned query (see -
                 for q in catalog().values()]
         out.print(format_rows(["name", "params", "description"], rows, fmt), markup=False)
         return
-    params = _parse_params(param or [])
+    _canned(name, _parse_params(param or []), fmt, db, neo4j)
+
+
+def _canned(name: str, params: dict[str, Any], fmt: str, db: Path | None, neo4j: str | None) -> None:
+    """Run one canned query with typed parameters and print its rows."""
+    _check_format(fmt)
     with _open(db, neo4j, read_only=True) as store:
         try:
             cols, rows = run_query(store, name, params)
@@ -282,6 +289,53 @@ def query(name: Annotated[str | None, typer.Argument(help="A canned query (see -
         except StoreError as exc:
             raise _fail(str(exc)) from exc
     out.print(format_rows(cols, rows, fmt), markup=False)
+
+
+@app.command("policy-diffusion")
+def policy_diffusion(name: Annotated[str, typer.Argument(help="An initiative name, alias or id.")],
+                     fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Where an initiative spread: each region's first year, the regions by then, the first sentence.
+
+    Example: policykg policy-diffusion 专精特新
+    """
+    _canned("policy-diffusion", {"name": name}, fmt, db, neo4j)
+
+
+@app.command("region-changes")
+def region_changes(region: Annotated[str, typer.Argument(help="A region name, alias or id.")],
+                   from_year: Annotated[int, typer.Option("--from", help="Earliest year of the earlier reports "
+                                                          "[default: the year before --to].")] = 0,
+                   to_year: Annotated[int, typer.Option("--to", help="Year of the later report "
+                                                        "[default: the region's latest].")] = 0,
+                   fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """What a region's report of one year names that its earlier reports did not, and what it dropped.
+
+    Example: policykg region-changes 合肥市 --from 2021 --to 2024
+    """
+    _canned("region-changes", {"region": region, "from_year": from_year, "to_year": to_year}, fmt, db, neo4j)
+
+
+@app.command()
+def trending(since: Annotated[int, typer.Option(help="First year of the window "
+                                                "[default: the latest year minus 2].")] = 0,
+             limit: Annotated[int, typer.Option(help="At most N rows.")] = 50,
+             fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Initiatives and chains whose number of regions grew fastest since a year.
+
+    Example: policykg trending --since 2021
+    """
+    _canned("trending", {"since": since, "limit": limit}, fmt, db, neo4j)
+
+
+@app.command()
+def compare(a: Annotated[str, typer.Argument(help="A region name, alias or id.")],
+            b: Annotated[str, typer.Argument(help="Another region.")],
+            fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
+    """Two regions side by side: what both name (most specific first), what each names alone, by type.
+
+    Example: policykg compare 合肥市 厦门市
+    """
+    _canned("compare", {"a": a, "b": b}, fmt, db, neo4j)
 
 
 @app.command()
@@ -312,6 +366,11 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
                                                  "(1 shows everything).")] = 2,
         depth: Annotated[int, typer.Option(help="Hops around a focus node.")] = 1,
         max_nodes: Annotated[int, typer.Option(help="Keep at most N nodes, the most shared first.")] = 3000,
+        overview: Annotated[bool | None, typer.Option(
+            "--overview/--no-overview", show_default=False,
+            help="Regions only, joined by similarity [default: with no focus and 6+ regions with reports].")] = None,
+        all_regions: Annotated[bool, typer.Option(help="With --region, also draw the other regions around it.")]
+        = False,
         db: Db = None, neo4j: Neo4j = None) -> None:
     """Write an interactive HTML view of the graph (works offline).
 
@@ -321,7 +380,8 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
         try:
             path = write_page(store, out_path, regions=region or [], initiatives=initiative or [],
                               chains=chain or [], types=types.split(",") if types else None,
-                              min_regions=min_regions, depth=depth, max_nodes=max_nodes)
+                              min_regions=min_regions, depth=depth, max_nodes=max_nodes, overview=overview,
+                              all_regions=all_regions)
         except (ViewError, OutputPathError) as exc:
             raise _fail(str(exc), 2) from exc
     out.print(f"wrote: {path}", markup=False)
@@ -329,25 +389,30 @@ def viz(out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to
 
 @app.command()
 def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file to write.")] = Path("graph.ttl"),
-           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(RDF_FORMATS)}.")] = "turtle",
+           fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(EXPORT_FORMATS)} "
+                                            "(csv: --out is a folder for nodes.csv and edges.csv).")] = "turtle",
            base: Annotated[str | None, typer.Option(help="Base IRI for the data.")] = None,
            ontology: Annotated[bool, typer.Option("--ontology/--no-ontology",
                                                   help="Include the ontology in the file.")] = True,
            db: Db = None, neo4j: Neo4j = None) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with the ontology.
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML) with the ontology, or for other
+    tools as GraphML, GEXF or CSV tables of nodes and edges with all their properties.
 
     Example: policykg export --format turtle --out graph.ttl
     """
-    if fmt not in RDF_FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RDF_FORMATS)}", param_hint="--format")
+    if fmt not in RDF_FORMATS and fmt not in TABLE_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     with _open(db, neo4j, read_only=True) as store:
         try:
-            path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+            if fmt in TABLE_FORMATS:
+                paths = export_tables(store, out_path, fmt=fmt)
+            else:
+                paths = [export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)]
         except OutputPathError as exc:
             raise _fail(str(exc), 2) from exc
         except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
             raise _fail(f"{out_path}: {exc}") from exc
-    out.print(f"wrote: {path}", markup=False)
+    out.print("".join(f"wrote: {p}\n" for p in paths).rstrip(), markup=False)
 
 
 @app.command()

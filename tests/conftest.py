@@ -14,6 +14,7 @@ from tests.neo4j_server import neo4j_target as _neo4j_target_cm
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
+CITIES = ROOT / "examples" / "cities"
 #: The two annotated dev sets (eval/README.md): name → (report folder, gold folder).
 DEV_SETS = {"seeds": (EXAMPLES, ROOT / "eval" / "gold" / "seeds"),
             "wider": (ROOT / "eval" / "reports" / "wider", ROOT / "eval" / "gold" / "wider")}
@@ -42,6 +43,21 @@ def dev_facts(_example_facts: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def example_facts(_example_facts: dict[str, Any]) -> dict[str, Any]:
     """Facts of the five example reports (extracted once per session; a fresh copy per test)."""
     return copy.deepcopy(_example_facts)
+
+
+@pytest.fixture(scope="session")
+def _city_facts() -> dict[str, Any]:
+    from policykg.extract import extract_paths
+
+    facts, errors, _ = extract_paths([CITIES])
+    assert not errors
+    return facts
+
+
+@pytest.fixture
+def city_facts(_city_facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts of examples/cities: two cities, eight yearly reports each (a fresh copy per test)."""
+    return copy.deepcopy(_city_facts)
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from policykg.cli import app
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
-COMMANDS = ["build", "extract", "load", "query", "cypher", "viz", "export", "stats", "evaluate"]
+COMMANDS = ["build", "extract", "load", "query", "cypher", "viz", "export", "stats", "evaluate", "policy-diffusion",
+            "region-changes", "trending", "compare"]
 
 
 def invoke(*args: str):

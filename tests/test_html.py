@@ -7,6 +7,7 @@ POLICYKG_REQUIRE_BROWSER=1 (CI), where a missing browser fails.
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import pytest
 from policykg.graph.html import PHYSICS_LIMIT, _inline, json_for_script, vis_assets, write_page
 from policykg.graph.store import open_store
 from policykg.graph.view import FOLD, select_view, to_networkx
+from tests.scaled_facts import scaled_facts
 from tests.test_view import SMALL, make_facts, said
 
 REPO = Path(__file__).resolve().parents[1]
@@ -306,7 +308,7 @@ def test_large_view_is_laid_out_before_and_says_what_was_left_out(browser: Any, 
     with open_store(tmp_path / "wide.lbdb") as store:
         store.load_facts(facts)
         g = to_networkx(store)
-        html = write_page(store, tmp_path / "wide.html", min_regions=1, max_nodes=PHYSICS_LIMIT + 100)
+        html = write_page(store, tmp_path / "wide.html", min_regions=1, max_nodes=PHYSICS_LIMIT + 100, overview=False)
     view = select_view(g, min_regions=1, max_nodes=PHYSICS_LIMIT + 100)
     assert g.number_of_nodes() > PHYSICS_LIMIT + 100 and sum(view.cut.values()) > 0
     opened = Opened(browser, html)
@@ -336,6 +338,79 @@ def test_empty_graph_page(browser: Any, tmp_path: Path) -> None:
     try:
         assert opened.page.get_attribute("#status", "data-drawn-nodes") == "0"
         assert "Nothing to draw" in opened.page.text_content("#summary")
+        opened.check_clean()
+    finally:
+        opened.close()
+
+
+# ---- the overview of many regions, an initiative's timeline --------------------------------------
+
+@pytest.fixture(scope="module")
+def city_reports(_city_facts: dict[str, Any]) -> dict[str, Any]:
+    """72 reports: the two cities over eight years (examples/cities) copied under renamed regions,
+    the first 72 of the 80 copies kept: nine regions, each with four to eight years."""
+    facts = scaled_facts(copy.deepcopy(_city_facts), 5)
+    return {**facts, "reports": facts["reports"][:72]}
+
+
+@pytest.mark.browser
+def test_overview_of_72_city_reports(browser: Any, city_reports: dict[str, Any], tmp_path: Path) -> None:
+    with open_store(tmp_path / "cities.lbdb") as store:
+        assert not store.load_facts(city_reports)["failed"]
+        regions = dict(store.run("MATCH (:Report)-[:ABOUT]->(g:Region) RETURN DISTINCT g.id, g.name")[1])
+        items = defaultdict(set)
+        for g, name in store.run("MATCH (g:Region)-[:ADOPTS|DEVELOPS|HOSTS|RUNS]->(x) RETURN g.id, x.name")[1]:
+            items[g].add(name)
+        html = write_page(store, tmp_path / "cities.html")
+    assert len(regions) == 9 and len(city_reports["reports"]) == 72
+    opened = Opened(browser, html)
+    page = opened.page
+    try:
+        assert page.evaluate("window.policykg.note.overview") is True
+        assert int(page.get_attribute("#status", "data-drawn-nodes")) == len(regions)
+        # every region's label is drawn, inside the canvas, at a readable size at the first zoom
+        labels = page.evaluate("""() => { const n = window.policykg.network, r = document.getElementById('network');
+            const w = r.clientWidth, h = r.clientHeight;
+            return Object.values(n.body.nodes).filter(x => !x.isCluster && x.options.label).map(x => {
+              const p = n.canvasToDOM({x: x.x, y: x.y});
+              const inside = p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
+              return [x.id, x.options.label, x.options.font.size * n.getScale(), inside];
+            }); }""")
+        assert {i: name for i, name, *_ in labels} == regions
+        assert all(px >= 11 and inside for _, _, px, inside in labels), labels
+        _shoot(page, "overview-cities.png")
+        # a click on a region shows what it adopts, the most distinctive first
+        target = sorted(regions)[0]
+        xy = page.evaluate("""id => { const n = window.policykg.network, p = n.canvasToDOM(n.getPosition(id));
+                                      const r = document.getElementById('network').getBoundingClientRect();
+                                      return [r.left + p.x, r.top + p.y]; }""", target)
+        page.mouse.click(xy[0], xy[1])
+        page.wait_for_selector("#details:not([hidden]) .items li")
+        assert page.text_content("#details .pk-name") == regions[target]
+        listed = [t.split("  ·  ")[0] for t in page.locator("#details .items li").all_text_contents()]
+        assert listed[-1].startswith("… and ")  # 60 listed of far more
+        assert len(listed) == 61 and set(listed[:-1]) <= items[target]
+        assert "Most like:" in page.text_content("#details")
+        _shoot(page, "overview-click.png")
+        opened.check_clean()
+    finally:
+        opened.close()
+
+
+@pytest.mark.browser
+def test_initiative_page_shows_its_diffusion(browser: Any, _city_facts: dict[str, Any], tmp_path: Path) -> None:
+    with open_store(tmp_path / "c.lbdb") as store:
+        store.load_facts(copy.deepcopy(_city_facts))
+        html = write_page(store, tmp_path / "zjtx.html", initiatives=["专精特新"])
+    opened = Opened(browser, html)
+    page = opened.page
+    try:
+        rows = page.locator("#details table.timeline tr").all_text_contents()
+        assert len(rows) == 3 and rows[1].startswith("合肥市") and rows[2].startswith("厦门市")
+        first = page.locator("#details table.timeline td.first")
+        assert first.count() == 2
+        assert page.get_attribute("html", "data-cjk") == "ok"  # this machine has fonts-noto-cjk
+        _shoot(page, "initiative-timeline.png")
         opened.check_clean()
     finally:
         opened.close()

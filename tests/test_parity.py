@@ -41,6 +41,11 @@ def param_sets(facts: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         ("chain-landscape", {"name": chain}), ("policy-diffusion", {"name": initiative}),
         ("evidence", {"name": initiative}), ("evidence", {"name": region, "type": "Region"}),
         ("search", {"q": initiative[:1]}), ("search", {"q": chain}),
+        ("region-similarity", {"weighting": "plain"}), ("region-similarity", {"max_share": 1.0, "max_regions": 2}),
+        ("similar-regions", {"region": region, "weighting": "plain"}),
+        ("region-changes", {"region": region}), ("region-changes", {"region": region, "from_year": 2000}),
+        ("trending", {}), ("trending", {"since": 2022, "limit": 5}),
+        ("compare", {"a": region, "b": facts["reports"][-1]["region"]}),
     ]
     for q in catalog().values():  # injection attempts answer alike (with nothing)
         strings = {p.name: INJECTION for p in q.params if p.type == "str"}
@@ -57,11 +62,14 @@ CORPORA = {
 }
 
 
-@pytest.fixture(params=[*CORPORA, "examples"])
+@pytest.fixture(params=[*CORPORA, "examples", "cities"])
 def corpus(request: pytest.FixtureRequest) -> dict[str, Any]:
-    """Facts to load into both stores: gold-derived, hand-made, edited, and the extracted examples."""
+    """Facts to load into both stores: gold-derived, hand-made, edited, the extracted examples and the
+    two cities over eight years (examples/cities)."""
     if request.param == "examples":
         return request.getfixturevalue("example_facts")
+    if request.param == "cities":
+        return request.getfixturevalue("city_facts")
     return CORPORA[request.param]()
 
 
@@ -96,7 +104,7 @@ def test_ties_rank_alike_whatever_the_load_order(rename: bool, neo4j_store: Neo4
         neo4j_store.load_facts(reverse)
         region = facts["reports"][0]["region"]
         for name, params in [("region-similarity", {}), ("region-similarity", {"limit": 3}),
-                             ("similar-regions", {"region": region, "limit": 3}),
+                             ("similar-regions", {"region": region, "limit": 3, "max_share": 1.0}),
                              ("shared-initiatives", {"limit": 2}), ("region-profile", {"region": region})]:
             on_embedded = run_query(embedded, name, params)
             assert on_embedded[1], (name, params)

@@ -220,3 +220,22 @@ def test_same_view_from_neo4j(small_graph, neo4j_uri, neo4j_auth, monkeypatch) -
     for n, d in small_graph.nodes(data=True):
         assert {k: g.nodes[n][k] for k in ("name", "regions", "n_mentions")} == \
             {k: d[k] for k in ("name", "regions", "n_mentions")}
+
+
+# ---- region focus, the overview of many regions, an initiative's timeline ----------------------
+
+MENTIONING = make_facts(
+    [("浙江省", 2024, [("Initiative", "数字化改革", said("数字化改革"))]),
+     ("四川省", 2024, [("Region", "浙江省", "四川省与浙江省深化东西部协作，推动产业转移取得新进展。"),
+                      ("Initiative", "数字化改革", said("数字化改革"))])])
+
+
+def test_region_focus_draws_no_region_that_merely_mentions_it(tmp_path: Path) -> None:
+    with open_store(tmp_path / "g.lbdb") as store:
+        store.load_facts(MENTIONING)
+        g = to_networkx(store)
+    focused = select_view(g, regions=["浙江省"], min_regions=1)
+    names = {d["name"] for _, d in focused.graph.nodes(data=True) if d["label"] == "Region"}
+    assert names == {"浙江省"}
+    asked = select_view(g, regions=["浙江省"], min_regions=1, all_regions=True)
+    assert {d["name"] for _, d in asked.graph.nodes(data=True) if d["label"] == "Region"} == {"浙江省", "四川省"}

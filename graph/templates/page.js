@@ -95,13 +95,54 @@
         el("code", null, "policykg viz --region " + i.region + " --min-regions 1"));
       return add(box, hint);
     }
+    if (i.overview) return add(box, overviewContent(i, full));
     if (i.aliases && i.aliases.length) add(box, field("Aliases:", i.aliases.join("、")));
     if (i.regions && i.regions.length) {
       add(box, field((i.anchor ? "Region" : "Regions (" + i.regions.length + "):"), listText(i.regions, full ? 200 : 12)));
     }
     if (i.n_mentions) add(box, field("Mentions:", fmt(i.n_mentions)));
+    if (full && i.timeline) add(box, timelineTable(i.timeline));
     (i.evidence || []).slice(0, 3).forEach(function (ev) { box.appendChild(evidence(ev)); });
     return box;
+  }
+
+  // a region of the overview: the regions most like it, then what it adopts, most distinctive first
+  function overviewContent(i, full) {
+    var box = el("div");
+    if (i.similar && i.similar.length) {
+      add(box, field("Most like:", i.similar.slice(0, full ? 10 : 3).map(function (s) {
+        return s.name + " (" + s.similarity + ")"; }).join("、")));
+    }
+    add(box, field("Adopts and develops:", fmt(i.n_items || 0) + " items; the most distinctive first"));
+    var items = i.items || [], ul = el("ul", "members items");
+    items.slice(0, full ? items.length : 8).forEach(function (m) {
+      ul.appendChild(el("li", null, m.name + "  ·  " + typeName(m.label) + "  ·  " +
+        plural(m.n_regions, "region", "regions")));
+    });
+    if ((i.n_items || 0) > items.length && full) ul.appendChild(el("li", null, "… and " + fmt(i.n_items - items.length) + " more"));
+    return add(box, ul);
+  }
+
+  // an initiative's diffusion: years across, regions down, a mark where a region's reports name it
+  function timelineTable(rows) {
+    var years = {}, table = el("table", "timeline"), head = el("tr");
+    rows.forEach(function (r) { r.years.forEach(function (y) { years[y] = true; }); });
+    var cols = Object.keys(years).map(Number).sort(function (a, b) { return a - b; });
+    if (cols.length) for (var y = cols[0] + 1; y < cols[cols.length - 1]; y++) if (!years[y]) cols.push(y);
+    cols.sort(function (a, b) { return a - b; });
+    head.appendChild(el("th", null, "Diffusion"));
+    cols.forEach(function (y) { head.appendChild(el("th", null, String(y).slice(-2))); });
+    table.appendChild(head);
+    rows.forEach(function (r) {
+      var tr = el("tr");
+      tr.appendChild(el("th", null, r.region));
+      cols.forEach(function (y) {
+        var first = r.years.length && y === r.years[0], named = r.years.indexOf(y) >= 0;
+        tr.appendChild(el("td", named ? (first ? "first" : "named") : null, named ? (first ? "●" : "•") : ""));
+      });
+      table.appendChild(tr);
+    });
+    return table;
   }
 
   function edgeContent(e) {
@@ -109,6 +150,11 @@
     var from = (info[e.from] || {}).name || e.from, to = (info[e.to] || {}).name || e.to;
     add(box, el("div", "pk-name", from + " → " + to));
     add(box, el("div", "pk-type", (DATA.rels[e.rel] || {}).label || e.rel));
+    if (x.similarity !== undefined) {
+      add(box, field("Similarity:", x.similarity + " (IDF-weighted Jaccard)"));
+      if (x.shared) add(box, field("Shares, most specific first:", listText(x.shared, 12) +
+        (x.n_shared > x.shared.length ? " … (" + fmt(x.n_shared) + " in all)" : "")));
+    }
     if (x.years) add(box, field("Years:", x.years.join(", ")));
     if (x.n_reports) add(box, field("Reports:", fmt(x.n_reports)));
     (x.evidence || []).forEach(function (ev) { box.appendChild(evidence(ev)); });
@@ -135,6 +181,7 @@
     if (api.ready) return;
     var focus = (note.focus || []).map(function (f) { return f.id; }).filter(function (id) { return info[id]; });
     if (focus.length) network.selectNodes(focus);  // the focus stands out, with its edges
+    if (focus.length === 1 && (info[focus[0]] || {}).timeline) showDetails(nodeContent(focus[0], true), focus[0]);
     api.ready = true;
     api.readyAt = performance.now();
     loading.hidden = true;
@@ -315,6 +362,9 @@
   var summary = document.getElementById("summary");
   if (!DATA.nodes.length) {
     summary.textContent = "Nothing to draw: the graph is empty, or nothing matches the options.";
+  } else if (note.overview) {
+    summary.textContent = plural(anchors, "region", "regions") + " with reports, each joined to the regions " +
+      "most like it: IDF-weighted Jaccard over what they adopt and develop (wider = more alike).";
   } else {
     summary.textContent = plural(anchors, "region", "regions") + " with reports and " +
       plural(entities, "entity", "entities") +
@@ -347,7 +397,32 @@
   if (sum(note.filtered) && (note.types || (note.focus && note.focus.length))) {
     addNote(plural(sum(note.filtered), "node", "nodes") + " outside the focus or the types asked are not drawn.");
   }
+  if (note.overview) {
+    addNote("Overview of many regions: initiatives, chains, parks and projects are not drawn. Click a region " +
+      "for what it adopts and shares. For the entity graph: ", el("code", null, "policykg viz --no-overview"),
+      " or ", el("code", null, "--region NAME"), ".");
+  }
   if (!DATA.physics) addNote("Large graph: positions were computed before the page opened; physics is off.");
+  // Chinese glyphs: draw 中 and an unassigned code point in the label font; the same pixels mean both
+  // are the "missing glyph" box, so no installed font has Chinese characters.
+  (function () {
+    var c = document.createElement("canvas"), ctx = c.getContext("2d");
+    c.width = c.height = 40;
+    function ink(ch) {
+      ctx.clearRect(0, 0, 40, 40);
+      ctx.font = "32px " + ((DATA.options.nodes || {}).font || {}).face;
+      ctx.fillText(ch, 2, 34);
+      return Array.prototype.join.call(ctx.getImageData(0, 0, 40, 40).data, "");
+    }
+    var missing = ink("中") === ink("\u0378");
+    root.dataset.cjk = missing ? "missing" : "ok";
+    if (missing) {
+      var li = el("li", "warn");
+      add(li, document.createTextNode("No font with Chinese glyphs was found: names may show as boxes. " +
+        "Install one, e.g. Debian's "), el("code", null, "fonts-noto-cjk"), document.createTextNode("."));
+      notes.insertBefore(li, notes.firstChild);
+    }
+  })();
   addNote("Hover a node for its evidence; click for details; search above.");
   updateStatus();
 })();
