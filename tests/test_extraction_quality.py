@@ -16,29 +16,29 @@ from policykg.extract.evaluate import Scores, evaluate
 from tests.conftest import DEV_SETS
 
 #: F1 floors: dev set → type (or "micro") → (lenient, strict).
-#: Measured 2026-12-07 (lenient / strict):
-#:   seeds: Region .987/.987, IndustrialChain .876/.845, Park .958/.958, Project .904/.853,
-#:          Initiative .873/.860, Enterprise .950/.950, micro .896/.873
-#:   wider: Region .723/.723, IndustrialChain .460/.427, Park .571/.514, Project .604/.544,
-#:          Initiative .592/.571, Enterprise .468/.468, micro .574/.542
+#: Measured 2026-12-07 after the shared second pass, vetoes and national lexicons (lenient / strict):
+#:   seeds: Region .987/.987, IndustrialChain .889/.859, Park .958/.958, Project .904/.852,
+#:          Initiative .874/.858, Enterprise .958/.944, micro .899/.873
+#:   wider: Region .779/.779, IndustrialChain .689/.640, Park .683/.634, Project .667/.598,
+#:          Initiative .727/.698, Enterprise .621/.621, micro .700/.660
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
-        "IndustrialChain": (0.87, 0.84),
+        "IndustrialChain": (0.88, 0.85),
         "Park": (0.95, 0.95),
         "Project": (0.89, 0.84),
         "Initiative": (0.86, 0.85),
-        "Enterprise": (0.94, 0.94),
+        "Enterprise": (0.95, 0.94),
         "micro": (0.89, 0.86),
     },
     "wider": {
-        "Region": (0.71, 0.71),
-        "IndustrialChain": (0.45, 0.42),
-        "Park": (0.56, 0.50),
-        "Project": (0.59, 0.53),
-        "Initiative": (0.58, 0.56),
-        "Enterprise": (0.46, 0.46),
-        "micro": (0.56, 0.53),
+        "Region": (0.77, 0.77),
+        "IndustrialChain": (0.68, 0.63),
+        "Park": (0.67, 0.62),
+        "Project": (0.66, 0.59),
+        "Initiative": (0.72, 0.69),
+        "Enterprise": (0.61, 0.61),
+        "micro": (0.69, 0.65),
     },
 }
 
