@@ -168,12 +168,15 @@ def test_trending_counts_regions_that_began_naming_an_item(city_store: EmbeddedS
 
 def test_compare_splits_what_two_regions_name(city_store: EmbeddedStore) -> None:
     rows = query(city_store, "compare", a="合肥市", b="厦门市", limit=100000)
-    named: dict[str, set[str]] = defaultdict(set)
-    for name, region, _, _ in mentions_by_year(city_store):
-        named[region].add(name)
-    a, b = named["合肥市"] - {"合肥市", "厦门市"}, named["厦门市"] - {"合肥市", "厦门市"}
+    # one name may stand for entities of two types (军民融合 the initiative and the sector): compare by both
+    named: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entity_id, name, region in city_store.run(
+            "MATCH (e)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(g:Region) RETURN e.id, e.name, g.name")[1]:
+        named[region].add((entity_id.split(":")[0], name))
+    own = {("region", "合肥市"), ("region", "厦门市")}
+    a, b = named["合肥市"] - own, named["厦门市"] - own
     sides = defaultdict(set)
     for r in rows:
-        sides[r["side"]].add(r["name"])
+        sides[r["side"]].add((r["type"].lower(), r["name"]))
     assert sides["both"] == a & b
     assert sides["only 合肥市"] == a - b and sides["only 厦门市"] == b - a
