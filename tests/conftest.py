@@ -15,6 +15,8 @@ from tests.neo4j_server import neo4j_target as _neo4j_target_cm
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
 CITIES = ROOT / "examples" / "cities"
+#: The 72 unlabelled city reports: six cities, one report a year from 2014 to 2025 (eval/README.md).
+CITIES72 = ROOT / "eval" / "reports" / "cities"
 #: The two annotated dev sets (eval/README.md): name → (report folder, gold folder).
 DEV_SETS = {"seeds": (EXAMPLES, ROOT / "eval" / "gold" / "seeds"),
             "wider": (ROOT / "eval" / "reports" / "wider", ROOT / "eval" / "gold" / "wider")}
@@ -58,6 +60,17 @@ def _city_facts() -> dict[str, Any]:
 def city_facts(_city_facts: dict[str, Any]) -> dict[str, Any]:
     """Facts of examples/cities: two cities, eight yearly reports each (a fresh copy per test)."""
     return copy.deepcopy(_city_facts)
+
+
+@pytest.fixture(scope="session")
+def cities72_facts() -> dict[str, Any]:
+    """Facts of the 72 city reports of eval/reports/cities (extracted once per session, ~15 s; read only:
+    copy before changing)."""
+    from policykg.extract import extract_paths
+
+    facts, errors, _ = extract_paths([CITIES72])
+    assert not errors
+    return facts
 
 
 @pytest.fixture

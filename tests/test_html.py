@@ -24,7 +24,6 @@ import pytest
 from policykg.graph.html import PHYSICS_LIMIT, _inline, json_for_script, vis_assets, write_page
 from policykg.graph.store import open_store
 from policykg.graph.view import FOLD, select_view, to_networkx
-from tests.scaled_facts import scaled_facts
 from tests.test_view import SMALL, make_facts, said
 
 REPO = Path(__file__).resolve().parents[1]
@@ -345,53 +344,97 @@ def test_empty_graph_page(browser: Any, tmp_path: Path) -> None:
 
 # ---- the overview of many regions, an initiative's timeline --------------------------------------
 
-@pytest.fixture(scope="module")
-def city_reports(_city_facts: dict[str, Any]) -> dict[str, Any]:
-    """72 reports: the two cities over eight years (examples/cities) copied under renamed regions,
-    the first 72 of the 80 copies kept: nine regions, each with four to eight years."""
-    facts = scaled_facts(copy.deepcopy(_city_facts), 5)
-    return {**facts, "reports": facts["reports"][:72]}
+#: The six cities of eval/reports/cities, each with one report a year from 2014 to 2025.
+CITIES72 = ("合肥市", "厦门市", "成都市", "杭州市", "西安市", "长沙市")
+#: The years those reports review (the report of 2014 reviews 2013).
+YEARS72 = list(range(2013, 2025))
+
+
+def test_each_city_report_goes_to_its_city(cities72_facts: dict[str, Any]) -> None:
+    """Each of the 72 reports is assigned to the city of its folder, one report per year reviewed."""
+    reports = cities72_facts["reports"]
+    assert len(reports) == 72
+    for r in reports:
+        city, file = Path(r["source"]).parts[-2:]
+        assert (r["region"], r["region_level"], r["year"]) == (city, "prefecture", int(file[:4]) - 1), r["source"]
+    by_city: dict[str, list[int]] = defaultdict(list)
+    for r in reports:
+        by_city[r["region"]].append(r["year"])
+    assert sorted(by_city) == sorted(CITIES72)
+    assert all(sorted(years) == YEARS72 for years in by_city.values()), by_city
+
+
+def _region_labels(page: Any) -> list[list[Any]]:
+    """Each labelled node as drawn: [id, label, font size on screen in px, label box on screen
+    (left, top, right, bottom) relative to the canvas, canvas width, canvas height]."""
+    return page.evaluate("""() => { const n = window.policykg.network, c = document.getElementById('network');
+        return Object.values(n.body.nodes).filter(x => !x.isCluster && x.options.label).map(x => {
+          const s = x.labelModule.size, a = n.canvasToDOM({x: s.left, y: s.top}),
+                b = n.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+          return [x.id, x.options.label, x.options.font.size * n.getScale(), [a.x, a.y, b.x, b.y],
+                  c.clientWidth, c.clientHeight];
+        }); }""")
+
+
+def _click_node(page: Any, node_id: str) -> None:
+    xy = page.evaluate("""id => { const n = window.policykg.network, p = n.canvasToDOM(n.getPosition(id));
+                                  const r = document.getElementById('network').getBoundingClientRect();
+                                  return [r.left + p.x, r.top + p.y]; }""", node_id)
+    page.mouse.click(xy[0], xy[1])
 
 
 @pytest.mark.browser
-def test_overview_of_72_city_reports(browser: Any, city_reports: dict[str, Any], tmp_path: Path) -> None:
+def test_overview_of_72_city_reports(browser: Any, cities72_facts: dict[str, Any], tmp_path: Path) -> None:
+    """The default page of the 72 real city reports is the overview of the six cities: every city's
+    label drawn, apart and readable at the first zoom; a click on a city lists its items."""
     with open_store(tmp_path / "cities.lbdb") as store:
-        assert not store.load_facts(city_reports)["failed"]
-        regions = dict(store.run("MATCH (:Report)-[:ABOUT]->(g:Region) RETURN DISTINCT g.id, g.name")[1])
-        items = defaultdict(set)
-        for g, name in store.run("MATCH (g:Region)-[:ADOPTS|DEVELOPS|HOSTS|RUNS]->(x) RETURN g.id, x.name")[1]:
-            items[g].add(name)
+        assert not store.load_facts(copy.deepcopy(cities72_facts))["failed"]
+        per_region = {name: (gid, n, lo, hi) for gid, name, n, lo, hi in store.run(
+            "MATCH (r:Report)-[:ABOUT]->(g:Region) RETURN g.id, g.name, count(r), min(r.year), max(r.year)")[1]}
+        # each region's items (an entity id → its name and how many regions' reports name it)
+        items: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
+        for g, x, name, n in store.run("MATCH (g:Region)-[:ADOPTS|DEVELOPS|HOSTS|RUNS]->(x) "
+                                       "MATCH (x)-[:MENTIONED_IN]->(:Report)-[:ABOUT]->(o:Region) "
+                                       "RETURN g.id, x.id, x.name, count(DISTINCT o)")[1]:
+            items[g][x] = (name, n)
         html = write_page(store, tmp_path / "cities.html")
-    assert len(regions) == 9 and len(city_reports["reports"]) == 72
+    assert sorted(per_region) == sorted(CITIES72)
+    assert all((n, lo, hi) == (12, YEARS72[0], YEARS72[-1]) for _, n, lo, hi in per_region.values()), per_region
+    regions = {gid: name for name, (gid, *_) in per_region.items()}
     opened = Opened(browser, html)
     page = opened.page
     try:
         assert page.evaluate("window.policykg.note.overview") is True
-        assert int(page.get_attribute("#status", "data-drawn-nodes")) == len(regions)
-        # every region's label is drawn, inside the canvas, at a readable size at the first zoom
-        labels = page.evaluate("""() => { const n = window.policykg.network, r = document.getElementById('network');
-            const w = r.clientWidth, h = r.clientHeight;
-            return Object.values(n.body.nodes).filter(x => !x.isCluster && x.options.label).map(x => {
-              const p = n.canvasToDOM({x: x.x, y: x.y});
-              const inside = p.x >= 0 && p.x <= w && p.y >= 0 && p.y <= h;
-              return [x.id, x.options.label, x.options.font.size * n.getScale(), inside];
-            }); }""")
+        assert int(page.get_attribute("#status", "data-drawn-nodes")) == len(regions) == 6
+        assert page.get_attribute("html", "data-cjk") == "ok"  # the labels have Chinese glyphs to draw with
+        # every city's label is drawn inside the canvas, at a readable size, apart from the others
+        labels = _region_labels(page)
         assert {i: name for i, name, *_ in labels} == regions
-        assert all(px >= 11 and inside for _, _, px, inside in labels), labels
+        for _, name, px, (left, top, right, bottom), w, h in labels:
+            assert px >= 11, (name, px)
+            assert 0 <= left < right <= w and 0 <= top < bottom <= h, (name, left, top, right, bottom, w, h)
+        for i, (_, a, _, ba, *_) in enumerate(labels):
+            for _, b, _, bb, *_ in labels[i + 1:]:
+                assert ba[2] <= bb[0] or bb[2] <= ba[0] or ba[3] <= bb[1] or bb[3] <= ba[1], f"{a} overlaps {b}"
         _shoot(page, "overview-cities.png")
-        # a click on a region shows what it adopts, the most distinctive first
-        target = sorted(regions)[0]
-        xy = page.evaluate("""id => { const n = window.policykg.network, p = n.canvasToDOM(n.getPosition(id));
-                                      const r = document.getElementById('network').getBoundingClientRect();
-                                      return [r.left + p.x, r.top + p.y]; }""", target)
-        page.mouse.click(xy[0], xy[1])
-        page.wait_for_selector("#details:not([hidden]) .items li")
-        assert page.text_content("#details .pk-name") == regions[target]
-        listed = [t.split("  ·  ")[0] for t in page.locator("#details .items li").all_text_contents()]
-        assert listed[-1].startswith("… and ")  # 60 listed of far more
-        assert len(listed) == 61 and set(listed[:-1]) <= items[target]
-        assert "Most like:" in page.text_content("#details")
-        _shoot(page, "overview-click.png")
+        # a click on each city shows what it adopts and develops, the most distinctive first
+        for gid, name in sorted(regions.items(), key=lambda t: t[1]):
+            _click_node(page, gid)
+            page.wait_for_function("name => { const d = document.querySelector('#details');"
+                                   " return d && !d.hidden && d.querySelector('.pk-name').textContent === name"
+                                   " && d.querySelector('.items li'); }", arg=name, timeout=5_000)
+            rows = [t.split("  ·  ") for t in page.locator("#details .items li").all_text_contents()]
+            assert len(items[gid]) > 60 and len(rows) == 61, (name, len(items[gid]), len(rows))
+            assert rows[-1] == [f"… and {len(items[gid]) - 60:,} more"]
+            known = defaultdict(set)  # name → the region counts of the items so named (types may share a name)
+            for x_name, n in items[gid].values():
+                known[x_name].add(n)
+            shares = [int(r[2].split()[0]) for r in rows[:-1]]
+            assert all(n in known[r[0]] for r, n in zip(rows[:-1], shares, strict=True)), (name, rows)
+            assert shares == sorted(shares) and shares[0] == 1, (name, shares)  # its own items first
+            assert "Most like:" in page.text_content("#details")
+            if name == CITIES72[0]:
+                _shoot(page, "overview-click.png")
         opened.check_clean()
     finally:
         opened.close()
