@@ -214,7 +214,9 @@ def test_injected_cypher_in_a_parameter_is_a_plain_string(neo4j_store: Neo4jStor
     neo4j_store.load_facts(gold_to_facts())
     before = snapshot(neo4j_store)
     for query in catalog().values():
-        strings = {p.name: INJECTION for p in query.params if p.type == "str"}
+        # the strings that name something (a region, an initiative): no entity is called like the injection.
+        # An option with a default (weighting) is no name and is left at its default.
+        strings = {p.name: INJECTION for p in query.params if p.type == "str" and p.default is None}
         if strings:
             _, rows = run_query(neo4j_store, query.name, strings)
             assert rows == [], query.name
