@@ -8,14 +8,15 @@ large batch never holds every report's offset map at once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .chains import find_chains
 from .document import Document
 from .enterprises import find_enterprises
-from .facts import FactsBuilder
+from .facts import FactsBuilder, ReportFacts, report_facts
+from .factsfile import FactsWriter
 from .ingest import InputError, read_inputs
 from .initiatives import find_initiatives
 from .metadata import apply_overrides as apply_metadata_overrides
@@ -27,6 +28,7 @@ from .regions import find_regions
 from .relations import document_relations
 from .resolve import AcceptedNames, add_report_region, settle
 from .segment import segment
+from .workers import two_stages
 
 #: Components that each read and annotate one document, in order.
 DOCUMENT_COMPONENTS: list[Callable[[Document], Document]] = [
@@ -38,9 +40,41 @@ DOCUMENT_COMPONENTS: list[Callable[[Document], Document]] = [
 RESTORE_COMPONENTS: list[Callable[[Document], Document]] = [normalize, segment]
 
 
+def first_stage(doc: Document) -> Document:
+    """Stage one on one report: every document component, then the report's own region."""
+    for component in DOCUMENT_COMPONENTS:
+        component(doc)
+    add_report_region(doc)
+    return doc
+
+
+def second_stage(doc: Document, names: AcceptedNames, index: int) -> Document:
+    """Stage two on report number `index` (released after stage one): second pass, settling, relations."""
+    for component in RESTORE_COMPONENTS:
+        component(doc)
+    names.apply(doc, index)
+    settle(doc)
+    document_relations(doc)
+    return doc
+
+
+def settled_facts(doc: Document, names: AcceptedNames, index: int) -> ReportFacts:
+    """Stage two on one report, and what it contributes to the facts document."""
+    return report_facts(second_stage(doc, names, index))
+
+
+def report_facts_stream(docs: list[Document], progress: Callable[[Document], None] | None = None,
+                        workers: int | None = None) -> Iterator[ReportFacts]:
+    """What each document contributes to the facts, in input order, computed by `workers` processes.
+
+    The list is emptied as the documents go through (see `workers.two_stages`).
+    """
+    return two_stages(docs, first_stage, settled_facts, workers=workers, progress=progress)
+
+
 def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | None = None,
              sink: Callable[[Document], None] | None = None) -> Sequence[Document]:
-    """Run every component over the documents.
+    """Run every component over the documents, in this process.
 
     `progress` is called once per document after stage one. With a `sink`,
     each settled document is handed to it and then released (text and
@@ -48,36 +82,34 @@ def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | No
     """
     names = AcceptedNames()
     for i, doc in enumerate(docs):
-        for component in DOCUMENT_COMPONENTS:
-            component(doc)
-        add_report_region(doc)
+        first_stage(doc)
         names.collect(doc, i)
         doc.release()
         if progress:
             progress(doc)
     for i, doc in enumerate(docs):
-        for component in RESTORE_COMPONENTS:
-            component(doc)
-        names.apply(doc, i)
-        settle(doc)
-        document_relations(doc)
+        second_stage(doc, names, i)
         if sink:
             sink(doc)
             doc.release(annotations=True)
     return docs
 
 
-def _facts(docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> dict[str, Any]:
+def _facts(docs: list[Document], progress: Callable[[Document], None] | None = None,
+           workers: int | None = None) -> tuple[dict[str, Any], list[str]]:
     builder = FactsBuilder()
-    annotate(docs, progress=progress, sink=builder.add)
-    return builder.facts()
+    warnings = []
+    for facts in report_facts_stream(docs, progress=progress, workers=workers):
+        builder.merge(facts)
+        warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+    return builder.facts(), warnings
 
 
 def extract_texts(texts: dict[str, str], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Facts from in-memory texts keyed by source name (no file I/O); `overrides` as for `extract_paths`."""
     docs = [Document(source, text) for source, text in texts.items()]
     apply_overrides(docs, overrides)
-    return _facts(docs)
+    return _facts(docs, workers=1)[0]
 
 
 def apply_overrides(docs: Sequence[Document], overrides: Mapping[str, Any] | None) -> None:
@@ -96,10 +128,38 @@ def extract_paths(
     text_field: str | None = None,
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[dict[str, Any], list[InputError], list[str]]:
-    """Read inputs and extract facts: (facts, input errors, warnings naming each file)."""
+    """Read inputs and extract facts: (facts, input errors, warnings naming each file).
+
+    `workers` processes share the reports (default: one per core; 1 runs in this
+    process); the facts are the same whatever the number.
+    """
     docs, errors = read_inputs(paths, text_field=text_field)
     apply_overrides(docs, overrides)
-    facts = _facts(docs, progress)
-    warnings = [f"{d.source}: {w}" for d in docs for w in d.warnings]
+    facts, warnings = _facts(docs, progress, workers)
     return facts, errors, warnings
+
+
+def extract_to_file(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    text_field: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    progress: Callable[[Document], None] | None = None,
+    workers: int | None = None,
+) -> tuple[dict[str, int], list[InputError], list[str]]:
+    """Read inputs and stream their facts into the file `out`: (counts, input errors, warnings).
+
+    Each report's record is written as soon as it is settled, so the document is
+    never held whole; the file appears complete or not at all.
+    """
+    docs, errors = read_inputs(paths, text_field=text_field)
+    apply_overrides(docs, overrides)
+    warnings: list[str] = []
+    with FactsWriter(out) as writer:
+        for facts in report_facts_stream(docs, progress=progress, workers=workers):
+            writer.add(facts)
+            warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+        counts = writer.close()
+    return counts, errors, warnings

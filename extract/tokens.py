@@ -74,6 +74,12 @@ def load() -> None:
         _loaded = True
 
 
+def prepare() -> None:
+    """Load everything `cut` and `tag` need now (before worker processes fork, so they share it)."""
+    load()
+    _tags()
+
+
 @cache
 def _tags() -> dict[str, str]:
     """Word → part-of-speech tag: jieba's dictionary, then the user dictionary."""
