@@ -1,12 +1,14 @@
-"""What both stores share: the error type, loading a facts document report by report, counting."""
+"""What both stores share: the error type, loading a facts document in groups of reports, counting."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from policykg.extract.factsfile import FactsFile
 from policykg.ontology.model import GraphModel
 
-from .load import ReportBatch, batches
+from .load import CHUNK_REPORTS, ReportBatch, chunks, report_batches
 
 
 class StoreError(Exception):
@@ -14,7 +16,7 @@ class StoreError(Exception):
 
 
 class GraphStore:
-    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `load_batch` and `close`."""
+    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `load_reports` and `close`."""
 
     model: GraphModel
     read_only: bool
@@ -29,9 +31,13 @@ class GraphStore:
         """Run Cypher and return (columns, rows); without `write`, writes are refused."""
         raise NotImplementedError
 
+    def load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one transaction: all of them or, on any error, none of them."""
+        raise NotImplementedError
+
     def load_batch(self, batch: ReportBatch) -> None:
         """Load one report atomically: all of it or, on any error, none of it."""
-        raise NotImplementedError
+        self.load_reports([batch])
 
     def close(self) -> None:
         """Release the store's resources."""
@@ -43,21 +49,40 @@ class GraphStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def load_facts(self, facts: dict[str, Any],
-                   progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-        """Load every report of a facts document; a report that fails is reported, the rest go on."""
+    def load_facts(self, facts: dict[str, Any] | str | Path,
+                   progress: Callable[[ReportBatch], None] | None = None,
+                   group_size: int = CHUNK_REPORTS) -> dict[str, Any]:
+        """Load every report of a facts document (in memory, or a file read as a stream).
+
+        Reports go in groups of up to `group_size`, one transaction each. When a
+        group fails, its reports are loaded again one by one, so a bad report
+        is reported and the others go in; each report is in the store whole or
+        not at all.
+        """
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only; cannot load")
+        source = facts if isinstance(facts, dict) else FactsFile(facts)
         loaded, failed, written = [], [], 0
-        for batch in batches(facts, self.model):
+        for group in chunks(report_batches(source, self.model), max_reports=group_size):
             try:
-                self.load_batch(batch)
+                self.load_reports(group)
+                done = group
+            except StoreError as exc:
+                done = []
+                if len(group) == 1:
+                    failed.append(str(exc))
+                for batch in group if len(group) > 1 else ():
+                    try:
+                        self.load_reports([batch])
+                        done.append(batch)
+                    except StoreError as one:
+                        failed.append(str(one))
+            for batch in done:
                 loaded.append(batch.report["source"])
                 written += batch.size
-            except StoreError as exc:
-                failed.append(str(exc))
             if progress:
-                progress(batch)
+                for batch in group:
+                    progress(batch)
         return {"loaded": loaded, "failed": failed, "written": written}
 
     def counts(self) -> dict[str, int]:

@@ -9,7 +9,7 @@ import ladybug
 from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
-from .load import ReportBatch, load_report
+from .load import ReportBatch, group_names, load_reports
 
 _LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
 
@@ -90,15 +90,15 @@ class EmbeddedStore(GraphStore):
                 raise StoreError("this statement writes; pass --write (write=True) to allow it") from exc
             raise StoreError(str(exc)) from exc
 
-    def load_batch(self, batch: ReportBatch) -> None:
-        """Load one report atomically: all of it or, on any error, none of it."""
+    def load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one transaction: all of them or, on any error, none of them."""
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            load_report(lambda q, p: self._execute(q, p)[1], batch, self.model)
+            load_reports(lambda q, p: self._execute(q, p)[1], group, self.model)
             self._conn.execute("COMMIT")
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, TypeError) as exc:  # a bad value fails before the statement runs
             self._rollback()
-            raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
+            raise StoreError(f"{group_names(group)}: not loaded: {exc}") from exc
 
     def close(self) -> None:
         """Release the database file."""
