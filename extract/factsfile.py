@@ -104,6 +104,16 @@ class FactsWriter:
             self.abort()
 
 
+def dump(facts: dict[str, Any], stream: IO[str]) -> None:
+    """Write an in-memory facts document (either version) to an open text stream, in the same layout."""
+    facts = upgrade(facts)
+    stream.write(_line({"schema": SCHEMA, "generator": facts.get("generator") or generator()})[:-1] + ",\n")
+    for i, name in enumerate(SECTIONS):
+        stream.write(("" if i == 0 else "\n],\n") + f'"{name}": [\n')
+        stream.write(",\n".join(_line(record) for record in facts[name]))
+    stream.write("\n]}\n")
+
+
 def write_facts(facts: dict[str, Any], path: str | Path) -> Path:
     """Write an in-memory facts document (either version) to `path` in the streaming layout."""
     facts = upgrade(facts)
@@ -195,6 +205,21 @@ class FactsFile:
         if not inside:
             raise FactsFileError(f"{self.path}: no {name} section")
         raise FactsFileError(f"{self.path}: the {name} section does not end (a truncated file?)")
+
+    def count(self, name: str) -> int:
+        """How many records a section holds (without parsing them)."""
+        if self._whole is not None:
+            return len(self._whole[name])
+        opening, inside, n = f'"{name}": [\n', False, 0
+        with self.path.open(encoding="utf-8", newline="\n") as f:
+            for line in f:
+                if not inside:
+                    inside = line == opening
+                elif line.startswith("]"):
+                    break
+                else:
+                    n += 1
+        return n
 
     def reports(self) -> Iterator[dict[str, Any]]:
         """The report records, with their sentence tables."""

@@ -4,7 +4,6 @@ Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +12,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from policykg.extract import extract_paths
+from policykg.extract import extract_paths, extract_to_file
+from policykg.extract.factsfile import FactsFile, FactsFileError, dump
 from policykg.extract.ingest import expand
 from policykg.graph.html import write_page
 from policykg.graph.queries import QueryError, catalog, run_query
@@ -58,29 +58,34 @@ def _progress(label: str) -> Progress:
                     console=err, transient=True, disable=not err.is_terminal)
 
 
-def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any]) -> tuple[dict, list[str]]:
-    """Extract with a progress bar; print warnings and input errors; return (facts, problems)."""
+def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any],
+             out_path: Path) -> tuple[dict[str, int], list[str]]:
+    """Extract into `out_path` ('-': stdout) with a progress bar; print warnings and input errors;
+    return (counts, problems)."""
     with _progress("extracting") as bar:
         task = bar.add_task("", total=len(list(expand(paths))) or None)
-        facts, errors, warnings = extract_paths(
-            paths, text_field=text_field, overrides=overrides,
-            progress=lambda doc: bar.update(task, advance=1, description=Path(doc.source).name))
+        options: dict[str, Any] = {
+            "text_field": text_field, "overrides": overrides,
+            "progress": lambda doc: bar.update(task, advance=1, description=Path(doc.source).name)}
+        if str(out_path) == "-":
+            facts, errors, warnings = extract_paths(paths, **options)
+            dump(facts, sys.stdout)
+            counts = {name: len(facts[name]) for name in ("reports", "entities", "relations")}
+        else:
+            counts, errors, warnings = extract_to_file(paths, out_path, **options)
     for w in warnings:
         err.print(f"warning: {w}", markup=False)
     problems = [str(e) for e in errors]
     for p in problems:
         err.print(f"error: {p}", markup=False)
-    return facts, problems
+    return counts, problems
 
 
-def _read_facts(path: Path) -> dict[str, Any]:
+def _facts_file(path: Path) -> FactsFile:
     try:
-        facts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(f"{path}: cannot read the facts document: {exc}") from exc
-    if not isinstance(facts, dict) or not str(facts.get("schema", "")).startswith("policykg/facts@"):
-        raise _fail(f"{path}: not a policykg facts document (no policykg/facts@N schema)")
-    return facts
+        return FactsFile(path)
+    except FactsFileError as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _open(db: Path | None, neo4j: str | None, read_only: bool = False) -> Any:
@@ -146,18 +151,14 @@ def extract(paths: Paths,
             = Path("facts.json"),
             text_field: TextField = None, region: Region = None, year: Year = None,
             province: Province = None) -> None:
-    """Extract facts from reports into a facts document (policykg/facts@1).
+    """Extract facts from reports into a facts document (policykg/facts@2), written as the reports go.
 
     Example: policykg extract examples/reports --out facts.json
     """
-    facts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province})
-    text = json.dumps(facts, ensure_ascii=False, indent=1)
-    if str(out_path) == "-":
-        sys.stdout.write(text + "\n")
-    else:
-        out_path.write_text(text + "\n", encoding="utf-8")
-        err.print(f"{len(facts['reports'])} reports, {len(facts['entities'])} entities, "
-                  f"{len(facts['relations'])} relations → {out_path}", markup=False)
+    counts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province}, out_path)
+    if str(out_path) != "-":
+        err.print(f"{counts['reports']} reports, {counts['entities']} entities, "
+                  f"{counts['relations']} relations → {out_path}", markup=False)
     if problems:
         raise typer.Exit(1)
 
@@ -169,14 +170,18 @@ def load(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A fac
 
     Example: policykg load facts.json --db .policykg/graph.lbdb
     """
-    facts = _read_facts(facts_path)
+    facts = _facts_file(facts_path)
+    total = facts.count("reports")
     with _open(db, neo4j) as store, _progress("loading") as bar:
-        task = bar.add_task("", total=len(facts["reports"]))
-        summary = store.load_facts(facts, progress=lambda b: bar.update(
-            task, advance=1, description=Path(b.report["source"]).name))
+        task = bar.add_task("", total=total)
+        try:
+            summary = store.load_facts(facts_path, progress=lambda b: bar.update(
+                task, advance=1, description=Path(b.report["source"]).name))
+        except FactsFileError as exc:
+            raise _fail(str(exc)) from exc
     for e in summary["failed"]:
         err.print(f"error: {e}", markup=False)
-    out.print(f"loaded {len(summary['loaded'])} of {len(facts['reports'])} reports "
+    out.print(f"loaded {len(summary['loaded'])} of {total} reports "
               f"({summary['written']} nodes and relationships) into {store.location}", markup=False)
     if summary["failed"]:
         raise typer.Exit(1)
