@@ -3,15 +3,15 @@
 The writer lays a document out one record per line, so that the reader can go
 through it a line at a time and neither `extract` nor `load` holds it whole:
 
-    {"schema": "policykg/facts@2", "generator": {...},
-    "reports": [
+    {"schema":"policykg/facts@2","generator":{...},
+    "reports":[
     {...one report, with its sentence table...},
     ...
     ],
-    "entities": [
+    "entities":[
     ...
     ],
-    "relations": [
+    "relations":[
     ...
     ]}
 
@@ -37,7 +37,7 @@ class FactsFileError(ValueError):
 
 
 def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 class FactsWriter:
@@ -57,7 +57,7 @@ class FactsWriter:
         self._builder = FactsBuilder()
         self._first = True
         self.reports = 0
-        self._out.write(_line({"schema": SCHEMA, "generator": generator()})[:-1] + ",\n\"reports\": [\n")
+        self._out.write(_line({"schema": SCHEMA, "generator": generator()})[:-1] + ",\n\"reports\":[\n")
 
     def add(self, facts: ReportFacts) -> None:
         """Write one report's record and keep its entities and relations for the end."""
@@ -71,7 +71,7 @@ class FactsWriter:
         self.reports += 1
 
     def _section(self, name: str, records: Iterator[dict[str, Any]]) -> int:
-        self._out.write(f"\n],\n\"{name}\": [\n")
+        self._out.write(f"\n],\n\"{name}\":[\n")
         n = 0
         for n, record in enumerate(records, 1):
             self._out.write(("" if n == 1 else ",\n") + _line(record))
@@ -109,7 +109,7 @@ def dump(facts: dict[str, Any], stream: IO[str]) -> None:
     facts = upgrade(facts)
     stream.write(_line({"schema": SCHEMA, "generator": facts.get("generator") or generator()})[:-1] + ",\n")
     for i, name in enumerate(SECTIONS):
-        stream.write(("" if i == 0 else "\n],\n") + f'"{name}": [\n')
+        stream.write(("" if i == 0 else "\n],\n") + f'"{name}":[\n')
         stream.write(",\n".join(_line(record) for record in facts[name]))
     stream.write("\n]}\n")
 
@@ -162,7 +162,7 @@ class FactsFile:
                 head, second = f.readline(), f.readline()
         except (OSError, UnicodeDecodeError) as exc:
             raise FactsFileError(f"{self.path}: cannot read the facts document: {exc}") from exc
-        streaming = head.startswith('{"schema": "' + SCHEMA + '"') and second == '"reports": [\n'
+        streaming = head.startswith('{"schema":"' + SCHEMA + '"') and second == '"reports":[\n'
         if streaming:
             try:
                 self.header = json.loads(head.rstrip().removesuffix(",") + "}")
@@ -189,7 +189,7 @@ class FactsFile:
         if self._whole is not None:
             yield from self._whole[name]
             return
-        opening = f'"{name}": [\n'
+        opening = f'"{name}":[\n'
         inside = False
         with self.path.open(encoding="utf-8", newline="\n") as f:
             for number, line in enumerate(f, 1):
@@ -210,7 +210,7 @@ class FactsFile:
         """How many records a section holds (without parsing them)."""
         if self._whole is not None:
             return len(self._whole[name])
-        opening, inside, n = f'"{name}": [\n', False, 0
+        opening, inside, n = f'"{name}":[\n', False, 0
         with self.path.open(encoding="utf-8", newline="\n") as f:
             for line in f:
                 if not inside:

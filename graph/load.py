@@ -23,9 +23,15 @@ from policykg.extract.factsfile import upgrade
 from policykg.ontology.model import GraphModel, load_model
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
+#: Creates relationships in bulk: (type, from label, to label, property keys, rows), each row holding
+#: `source` and `target` ids and the property values (None: the property is absent).
+CreateEdges = Callable[[str, str, str, list[str], list[dict[str, Any]]], None]
 
 #: Derived Region → entity relationships, recomputed from ABOUT and MENTIONED_IN.
 DERIVED = {"Initiative": "ADOPTS", "IndustrialChain": "DEVELOPS", "Park": "HOSTS", "Project": "RUNS"}
+
+#: The properties of a MENTIONED_IN relationship, in the order they are written.
+MENTION_KEYS = ["start_offset", "end_offset", "text", "sentence"]
 
 #: A group of reports loaded in one transaction holds at most this many rows (nodes and relationships).
 CHUNK_ROWS = 50_000
@@ -188,9 +194,28 @@ def load_report(run: Run, batch: ReportBatch, model: GraphModel | None = None) -
 Pairs = dict[str, dict[tuple[str, str], set[int]]]  # label → (region id, entity id) → years
 
 
-def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = None) -> None:
-    """Replace these reports' facts inside the caller's transaction (no two share a source or an id)."""
+def unwind_edges(run: Run) -> CreateEdges:
+    """Relationship creation as `UNWIND … MATCH … CREATE` statements (both stores run them)."""
+
+    def create(rtype: str, src: str, dst: str, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        rows = [{"source": r["source"], "target": r["target"], **{k: r.get(k) for k in keys}} for r in rows]
+        for present, part in _by_present_keys(rows):
+            props = ", ".join(f"{k}: row.{k}" for k in keys if k in present)
+            run(f"UNWIND $rows AS row MATCH (a:{src} {{id: row.source}}), (b:{dst} {{id: row.target}}) "
+                f"CREATE (a)-[:{rtype}{f' {{{props}}}' if props else ''}]->(b)", {"rows": part})
+
+    return create
+
+
+def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = None,
+                 create_edges: CreateEdges | None = None) -> None:
+    """Replace these reports' facts inside the caller's transaction (no two share a source or an id).
+
+    `create_edges` writes new relationships in bulk (default: `unwind_edges`);
+    every endpoint it is given exists by then.
+    """
     model = model or load_model()
+    create_edges = create_edges or unwind_edges(run)
     reports = [b.report for b in group]
     stale, stale_pairs = _delete_old_copies(run, reports, model)
     # the reports, their entities, mentions and relations
@@ -207,12 +232,9 @@ def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = 
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for batch in group:
         for label, rows in batch.mentions.items():
-            mentions[label] += [{**row, "report": batch.report["id"]} for row in rows]
+            mentions[label] += [{"source": row["entity"], "target": batch.report["id"], **row} for row in rows]
     for label, rows in mentions.items():
-        for keys, part in _by_present_keys(rows):
-            props = ", ".join(f"{k}: row.{k}" for k in keys if k not in ("entity", "report"))
-            run(f"UNWIND $rows AS row MATCH (e:{label} {{id: row.entity}}), (r:Report {{id: row.report}}) "
-                f"CREATE (e)-[:MENTIONED_IN {{{props}}}]->(r)", {"rows": part})
+        create_edges("MENTIONED_IN", label, "Report", MENTION_KEYS, rows)
     about = [{"report": rep["id"], "region": rep["region_id"]} for rep in reports if rep.get("region_id")]
     if about:
         run("UNWIND $rows AS row MATCH (r:Report {id: row.report}), (g:Region {id: row.region}) "
@@ -223,9 +245,8 @@ def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = 
             relations[key] += rows
     # (relation rows always carry a report id and a sentence string, possibly empty)
     for (rtype, src, dst), rows in relations.items():
-        run(f"UNWIND $rows AS row MATCH (a:{src} {{id: row.source}}), (b:{dst} {{id: row.target}}) "
-            f"CREATE (a)-[:{rtype} {{report: row.report, sentence: row.sentence}}]->(b)", {"rows": rows})
-    update_derived(run, _new_pairs(group), stale_pairs)
+        create_edges(rtype, src, dst, ["report", "sentence"], rows)
+    update_derived(run, _new_pairs(group), stale_pairs, create_edges)
     delete_orphans(run, {label: sorted(ids) for label, ids in stale.items() if ids}, model)
 
 
@@ -275,13 +296,14 @@ def _new_pairs(group: list[ReportBatch]) -> Pairs:
     return pairs
 
 
-def update_derived(run: Run, new: Pairs, stale: Pairs) -> None:
+def update_derived(run: Run, new: Pairs, stale: Pairs, create_edges: CreateEdges | None = None) -> None:
     """Bring ADOPTS / DEVELOPS / HOSTS / RUNS (with sorted report years) up to date for these pairs.
 
     A new pair's years are the stored edge's years plus the new ones; a stale
     pair (fed by a replaced report) is recomputed from ABOUT and MENTIONED_IN.
     Only edges whose years change are rewritten.
     """
+    create_edges = create_edges or unwind_edges(run)
     for label, rtype in DERIVED.items():
         wanted = {pair: set(years) for pair, years in new.get(label, {}).items()}
         pairs = sorted(set(wanted) | set(stale.get(label, {})))
@@ -310,14 +332,12 @@ def update_derived(run: Run, new: Pairs, stale: Pairs) -> None:
             if (g, e) in stored:
                 delete.append({"g": g, "e": e})
             if target is not None:
-                create.append({"g": g, "e": e, "years": target})
+                create.append({"source": g, "target": e, "years": target or None})
         if delete:
             run(f"UNWIND $rows AS row MATCH (g:Region {{id: row.g}})-[d:{rtype}]->(e:{label} {{id: row.e}}) "
                 "DELETE d", {"rows": delete})
-        for keys, part in _by_present_keys(create):
-            props = " {years: row.years}" if "years" in keys else ""
-            run(f"UNWIND $rows AS row MATCH (g:Region {{id: row.g}}), (e:{label} {{id: row.e}}) "
-                f"CREATE (g)-[:{rtype}{props}]->(e)", {"rows": part})
+        if create:
+            create_edges(rtype, "Region", label, ["years"], create)
 
 
 def delete_orphans(run: Run, candidates: dict[str, list[str]], model: GraphModel) -> None:

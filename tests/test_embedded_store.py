@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from policykg.extract.factsfile import write_facts
+from policykg.graph import embedded as embedded_module
 from policykg.graph.embedded import EmbeddedStore, schema_statements
 from policykg.graph.load import DERIVED
 from policykg.graph.store import StoreError, db_path, open_store
@@ -180,3 +181,22 @@ def test_a_report_given_twice_in_one_document_is_loaded_once(tmp_path: Path, exa
         assert not summary["failed"]
         assert store.counts()["Report"] == 5
         assert _derived_stored(store) == _derived_from_scratch(store)
+
+
+def test_bulk_copy_writes_the_same_graph_as_unwind(tmp_path: Path, example_facts, monkeypatch) -> None:
+    """Relationships written with COPY FROM a CSV file or with UNWIND … CREATE: the same graph, nulls,
+    empty strings, quotes, commas and line breaks included."""
+    weird = copy.deepcopy(example_facts)
+    rep = weird["reports"][0]
+    rep["sentences"] = [*rep["sentences"], '引号"与,逗号\n换行\\反斜杠']
+    ent = next(e for e in weird["entities"] if e["type"] == "Initiative" and e["mentions"])
+    ent["mentions"][0] = dict(ent["mentions"][0], report=rep["id"], sentence=len(rep["sentences"]) - 1)
+    graphs = []
+    for name, threshold in [("copy", 0), ("unwind", 10**9)]:
+        monkeypatch.setattr(embedded_module, "COPY_MIN_ROWS", threshold)
+        with open_store(tmp_path / f"{name}.lbdb") as store:
+            assert not store.load_facts(weird)["failed"]
+            assert not store.load_facts(weird)["failed"]  # and again: replaced, not doubled
+            graphs.append(snapshot(store))
+    assert graphs[0] == graphs[1]
+    assert '引号"与,逗号\n换行\\反斜杠' in {value for row in graphs[0]["MENTIONED_IN"] for value in row}

@@ -221,6 +221,7 @@ def test_a_streamed_file_reads_back_as_the_document(tmp_path: Path, example_fact
     assert json.loads(out.read_text(encoding="utf-8")) == example_facts
     assert read_facts(out) == example_facts
     streamed = FactsFile(out)
+    assert streamed.count("reports") == len(example_facts["reports"])
     assert [r["id"] for r in streamed.reports()] == [r["id"] for r in example_facts["reports"]]
     assert list(streamed.relations()) == example_facts["relations"]
     # a pretty-printed copy is read too, and so is a written one
@@ -265,7 +266,7 @@ def test_a_v1_document_is_converted_with_the_same_sentences(tmp_path: Path, exam
 def test_a_truncated_facts_file_is_refused_with_its_name(tmp_path: Path, example_facts: dict[str, Any]) -> None:
     path = write_facts(example_facts, tmp_path / "facts.json")
     data = path.read_text(encoding="utf-8")
-    path.write_text(data[: data.index('"entities": [') + 40], encoding="utf-8")
+    path.write_text(data[: data.index('"entities":[') + 40], encoding="utf-8")
     with pytest.raises(FactsFileError, match=r"facts\.json"):
         list(FactsFile(path).entities())
 
