@@ -1,28 +1,51 @@
-"""RDF export of the graph: Turtle, N-Triples, JSON-LD or RDF/XML, through rdflib.
+"""RDF export of the graph: Turtle, N-Triples, JSON-LD or RDF/XML, through rdflib, streamed.
 
-`export_graph(store, out)` reads the store (`rows.read_rows`, Cypher both
-stores run), builds the RDF graph (`triples.build_graph`, pure) and writes it
-(`serialize`). The same store gives the same bytes every time: IRIs come from
-ids and digests, never from run order, there are no blank nodes, and each
-format is written in a fixed order — Turtle sorted by rdflib, N-Triples as
-sorted lines, JSON-LD with its nodes sorted by `@id`, RDF/XML in the sorted
-insertion order of the graph.
+`export_graph(store, out)` reads the store in pages (`rows`: a page of node
+ids, or of the Report / source ends of a relationship type, in Cypher both
+stores run), builds each page's triples as a small rdflib graph
+(`triples.PageBuilder`, pure) and appends it to the file in the format's own
+way (`PageWriter`): one header (prefixes, context or root element), then each
+page's statements. Memory holds one page and the IRIs of the nodes, never the
+whole graph. The same store gives the same bytes every time: pages come in a
+fixed order (sorted ids), IRIs come from ids and digests, never from run order,
+there are no blank nodes, and within a page Turtle is sorted by rdflib,
+N-Triples as sorted lines, JSON-LD with its nodes sorted by `@id`, RDF/XML in
+the sorted insertion order of the page.
+
+`build_graph(read_rows(store))` still gives the whole graph in memory (for
+SHACL validation of a small graph and for tests); `serialize` writes it.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.memory import SimpleMemory
 
 from .iris import DEFAULT_BASE
-from .rows import GraphRows, read_rows
-from .triples import build_graph
+from .model import GraphModel
+from .rows import (
+    NODE_PAGE,
+    REPORT_PAGE,
+    GraphRows,
+    derived_sources,
+    edge_anchor,
+    node_ids,
+    pages,
+    read_edges,
+    read_nodes,
+    read_rows,
+)
+from .triples import PageBuilder, build_graph
 
-__all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "read_rows", "serialize"]
+__all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "graph_pages", "read_rows",
+           "serialize"]
 
 #: The formats `export` writes (names as the command line takes them).
 RDF_FORMATS: tuple[str, ...] = ("turtle", "nt", "jsonld", "xml")
@@ -101,18 +124,113 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data
 
 
+def graph_pages(store: Any, model: GraphModel | None = None, base: str | None = None,
+                include_ontology: bool = True) -> Iterator[Graph]:
+    """The export of `store` as a sequence of small graphs, in a fixed order (see the module docstring)."""
+    model = model or store.model
+    pb = PageBuilder(model, base)
+    if include_ontology:
+        yield pb.ontology()
+    ids = {label: node_ids(store, label) for label in model.nodes}
+    for label, node in model.nodes.items():
+        keys = [p.key for p in node.properties]
+        for page in pages(ids[label], NODE_PAGE):
+            pb.register(label, read_nodes(store, label, ["id", "code"] if "code" in keys else ["id"], page))
+    yield pb.head(ids.get("Report", []))
+    for label, node in model.nodes.items():
+        keys = [p.key for p in node.properties]
+        for page in pages(ids[label], NODE_PAGE):
+            yield pb.nodes(label, read_nodes(store, label, keys, page))
+    for rtype, rel in model.relationships.items():
+        keys = tuple(p.key for p in rel.properties)
+        derived = bool(keys) and "report" not in keys and rtype != "MENTIONED_IN"
+        for a, b in rel.pairs:
+            end, label = edge_anchor(a, b)
+            for page in pages(ids[label], REPORT_PAGE if label == "Report" else NODE_PAGE):
+                edges = read_edges(store, rtype, a, b, keys, end, page)
+                if not edges.rows:
+                    continue
+                sources = derived_sources(store, b, page) if derived and a == "Region" else {}
+                yield pb.edges(edges, lambda src, dst, sources=sources: sources.get((src, dst), []))
+
+
+class PageWriter:
+    """Writes pages of one export into a file in one format: a header, each page, a footer."""
+
+    def __init__(self, out: IO[bytes], fmt: str, prefixes: list[tuple[str, str]]) -> None:
+        self.out, self.fmt, self.prefixes = out, fmt, prefixes
+        self.first = True
+        if fmt == "turtle":
+            lines = [f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes]
+            self.header = set(lines)
+            out.write(b"\n".join(lines) + b"\n\n")
+        elif fmt == "jsonld":
+            context = json.dumps(dict(prefixes), ensure_ascii=False, indent=1, sort_keys=True)
+            out.write(b'{\n"@context": ' + context.encode() + b',\n"@graph": [\n')
+        elif fmt == "xml":
+            spaces = "".join(f'\n   xmlns:{p}="{_xml_attr(ns)}"' for p, ns in prefixes)
+            out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{spaces}\n>\n'.encode())
+
+    def page(self, graph: Graph) -> None:
+        """Append one page."""
+        if not len(graph):
+            return
+        if self.fmt == "xml":
+            _check_xml(graph)
+        data = serialize(graph, self.fmt)
+        if self.fmt == "turtle":
+            lines = data.split(b"\n")
+            body = b"\n".join(line for line in lines if line not in self.header).strip(b"\n")
+            self.out.write(body + b"\n\n")
+        elif self.fmt == "nt":
+            self.out.write(data)
+        elif self.fmt == "jsonld":
+            doc: Any = json.loads(data)
+            nodes = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc
+            for node in nodes:
+                node.pop("@context", None)
+                text = json.dumps(node, ensure_ascii=False, indent=1, sort_keys=True)
+                self.out.write((b"" if self.first else b",\n") + text.encode())
+                self.first = False
+        elif self.fmt == "xml":
+            text = data.decode("utf-8")
+            start = text.index(">", text.index("<rdf:RDF")) + 1
+            self.out.write(text[start : text.rindex("</rdf:RDF>")].strip("\n").encode() + b"\n")
+
+    def close(self) -> None:
+        """Write the footer."""
+        if self.fmt == "jsonld":
+            self.out.write(b"\n]\n}\n")
+        elif self.fmt == "xml":
+            self.out.write(b"</rdf:RDF>\n")
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
 def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | None = None,
                  include_ontology: bool = True) -> Path:
-    """Write the graph of `store` (embedded or Neo4j) as RDF to `out`; return the path.
+    """Write the graph of `store` (embedded or Neo4j) as RDF to `out`, page by page; return the path.
 
     `base` is where data IRIs are minted (default https://w3id.org/policykg/id/);
-    `include_ontology` puts the OWL ontology in the same file.
+    `include_ontology` puts the OWL ontology in the same file. The file appears
+    complete or not at all (written beside `out`, then renamed).
     """
     _check(fmt)
-    graph = build_graph(read_rows(store), store.model, base=base, include_ontology=include_ontology)
-    data = serialize(graph, fmt)
     path = Path(out)
     if path.parent != Path():
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    prefixes = sorted((p, str(ns)) for p, ns in PageBuilder(store.model, base).graph().namespaces())
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            writer = PageWriter(f, fmt, prefixes)
+            for graph in graph_pages(store, store.model, base, include_ontology):
+                writer.page(graph)
+            writer.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path

@@ -382,3 +382,65 @@ def _fill(g: Graph, rows: GraphRows, model: GraphModel, vocab: Vocabulary, base:
             b.mentions(edges)
         else:
             b.relationships(edges, reports_of)
+
+
+class PageBuilder:
+    """Builds an export one page at a time: each page is a small graph with the same prefixes bound.
+
+    Pages follow `build_graph`'s order (ontology, schemes and provenance, nodes
+    per label, relationships per type), so the pages together hold the same
+    triples as the whole graph, and a long export never holds more than a page.
+    """
+
+    def __init__(self, model: GraphModel | None = None, base: str | None = None) -> None:
+        self.model = model or load_model()
+        self.base = normalize_base(base)
+        self.vocab = vocabulary(self.model)
+        self.iris: dict[str, URIRef] = {}
+        self.run: URIRef | None = None
+
+    def graph(self) -> Graph:
+        """A new, empty page with every prefix of the export bound."""
+        return new_graph(self.base, self.model)
+
+    def _builder(self) -> _Builder:
+        b = _Builder(self.graph(), self.vocab, self.base)
+        b.iris, b.run = self.iris, self.run
+        return b
+
+    def ontology(self) -> Graph:
+        """The OWL ontology as a page."""
+        g = self.graph()
+        for triple in ontology_graph():
+            g.add(triple)
+        return g
+
+    def register(self, label: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Mint the IRIs of these nodes (before any page names them)."""
+        for row in rows:
+            self.iris[row["id"]] = node_iri(self.base, label, row["id"], row.get("code"))
+
+    def head(self, report_ids: Iterable[str]) -> Graph:
+        """The concept schemes and the extraction run (which used every report)."""
+        b = self._builder()
+        b.schemes()
+        b.provenance(report_ids)
+        self.run = b.run
+        return b.g
+
+    def nodes(self, label: str, rows: list[dict[str, Any]]) -> Graph:
+        """A page of nodes of one label."""
+        b = self._builder()
+        with _gc_paused():
+            b.nodes(label, rows)
+        return b.g
+
+    def edges(self, edges: EdgeRows, reports_of: Callable[[str, str], list[str]]) -> Graph:
+        """A page of relationships of one type between two labels."""
+        b = self._builder()
+        with _gc_paused():
+            if edges.type == "MENTIONED_IN":
+                b.mentions(edges)
+            else:
+                b.relationships(edges, reports_of)
+        return b.g

@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
 from policykg.graph.store import open_store
+from policykg.ontology import rdf as rdf_module
 from policykg.ontology.iris import DEFAULT_BASE, node_iri, normalize_base
 from policykg.ontology.model import ONTOLOGY_PATH, PK
 from policykg.ontology.rdf import RDF_FORMATS, build_graph, export_graph, read_rows, serialize
@@ -353,3 +354,17 @@ def test_neo4j_exports_the_same_bytes_as_the_embedded_store(neo4j_target: Any, e
             from_neo4j = export_graph(store, tmp_path / f"neo4j.{fmt}", fmt=fmt).read_bytes()
             assert from_neo4j == _export(example_db, tmp_path / f"embedded.{fmt}", fmt), fmt
         store.clear()
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_an_export_in_many_small_pages_holds_the_same_graph(example_db: Path, tmp_path: Path, fmt: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of 7 nodes and 2 reports: every page boundary crossed, the same triples, a valid file."""
+    whole = _export(example_db, tmp_path / f"whole.{fmt}", fmt)
+    monkeypatch.setattr(rdf_module, "NODE_PAGE", 7)
+    monkeypatch.setattr(rdf_module, "REPORT_PAGE", 2)
+    paged = _export(example_db, tmp_path / f"paged.{fmt}", fmt)
+    assert paged != whole  # more pages, laid out differently ...
+    parsed = Graph().parse(data=paged, format=PARSE_AS[fmt])
+    assert isomorphic(parsed, _built(example_db))  # ... holding the same graph
