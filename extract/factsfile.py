@@ -52,6 +52,7 @@ class FactsWriter:
         if self.path.parent != Path():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would create it
         self._tmp = Path(tmp)
         self._out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         self._builder = FactsBuilder()
@@ -241,3 +242,10 @@ class FactsFile:
 def read_facts(path: str | Path) -> dict[str, Any]:
     """The facts document at `path` as policykg/facts@2, whole (a @1 file is converted)."""
     return FactsFile(path).read()
+
+
+def _umask() -> int:
+    """The process's file-creation mask (mkstemp creates files 0600 whatever it is)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -21,15 +21,15 @@ import json
 import os
 import re
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from rdflib import Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
 
 from .iris import DEFAULT_BASE
-from .model import GraphModel
 from .rows import (
     NODE_PAGE,
     REPORT_PAGE,
@@ -42,10 +42,12 @@ from .rows import (
     read_nodes,
     read_rows,
 )
-from .triples import PageBuilder, build_graph
+from .triples import PageBuilder, Triple, build_graph
 
 __all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "graph_pages", "read_rows",
            "serialize"]
+
+_TYPE = RDF.type
 
 #: The formats `export` writes (names as the command line takes them).
 RDF_FORMATS: tuple[str, ...] = ("turtle", "nt", "jsonld", "xml")
@@ -124,11 +126,9 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data
 
 
-def graph_pages(store: Any, model: GraphModel | None = None, base: str | None = None,
-                include_ontology: bool = True) -> Iterator[Graph]:
-    """The export of `store` as a sequence of small graphs, in a fixed order (see the module docstring)."""
-    model = model or store.model
-    pb = PageBuilder(model, base)
+def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True) -> Iterator[list[Triple]]:
+    """The export of `store` as pages of triples, in a fixed order (see the module docstring)."""
+    model = pb.model
     if include_ontology:
         yield pb.ontology()
     ids = {label: node_ids(store, label) for label in model.nodes}
@@ -157,13 +157,13 @@ def graph_pages(store: Any, model: GraphModel | None = None, base: str | None = 
 class PageWriter:
     """Writes pages of one export into a file in one format: a header, each page, a footer."""
 
-    def __init__(self, out: IO[bytes], fmt: str, prefixes: list[tuple[str, str]]) -> None:
-        self.out, self.fmt, self.prefixes = out, fmt, prefixes
+    def __init__(self, out: IO[bytes], fmt: str, pages: PageBuilder) -> None:
+        prefixes = sorted((p, str(ns)) for p, ns in pages.graph().namespaces())
+        self.out, self.fmt, self.prefixes, self.pages = out, fmt, prefixes, pages
         self.first = True
         if fmt == "turtle":
-            lines = [f"@prefix {p}: <{ns}> .".encode() for p, ns in prefixes]
-            self.header = set(lines)
-            out.write(b"\n".join(lines) + b"\n\n")
+            self.turtle = TurtlePages(prefixes)
+            out.write(self.turtle.header())
         elif fmt == "jsonld":
             context = json.dumps(dict(prefixes), ensure_ascii=False, indent=1, sort_keys=True)
             out.write(b'{\n"@context": ' + context.encode() + b',\n"@graph": [\n')
@@ -171,18 +171,18 @@ class PageWriter:
             spaces = "".join(f'\n   xmlns:{p}="{_xml_attr(ns)}"' for p, ns in prefixes)
             out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{spaces}\n>\n'.encode())
 
-    def page(self, graph: Graph) -> None:
+    def page(self, triples: list[Triple]) -> None:
         """Append one page."""
-        if not len(graph):
+        if not triples:
             return
+        if self.fmt == "turtle":
+            self.out.write(self.turtle.page(triples))
+            return
+        graph = self.pages.graph(triples)
         if self.fmt == "xml":
             _check_xml(graph)
         data = serialize(graph, self.fmt)
-        if self.fmt == "turtle":
-            lines = data.split(b"\n")
-            body = b"\n".join(line for line in lines if line not in self.header).strip(b"\n")
-            self.out.write(body + b"\n\n")
-        elif self.fmt == "nt":
+        if self.fmt == "nt":
             self.out.write(data)
         elif self.fmt == "jsonld":
             doc: Any = json.loads(data)
@@ -205,6 +205,64 @@ class PageWriter:
             self.out.write(b"</rdf:RDF>\n")
 
 
+#: A local name written as `prefix:local` (anything else is written as a full <IRI>).
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?")
+
+
+class TurtlePages:
+    """Turtle for pages of one export: one block of prefixes, then each page's subjects.
+
+    rdflib's Turtle serialiser spends most of a large export finding prefixes
+    and ordering predicates; here a page is written directly: subjects sorted,
+    `a` first, then predicate–object pairs sorted, terms in rdflib's own N3 form
+    (its escaping of literals), IRIs as prefixed names where the local part is
+    plainly safe.
+    """
+
+    def __init__(self, prefixes: list[tuple[str, str]]) -> None:
+        self.prefixes = prefixes
+        self.names = {ns: p for p, ns in prefixes}
+        self.seen: dict[Any, str] = {}
+
+    def header(self) -> bytes:
+        """The prefix block."""
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes).encode() + b"\n"
+
+    def term(self, node: Any) -> str:
+        """One term in Turtle (IRIs remembered: classes, predicates and reports recur)."""
+        found = self.seen.get(node)
+        if found is not None:
+            return found
+        if isinstance(node, URIRef):
+            iri = str(node)
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            prefix = self.names.get(iri[:cut])
+            text = f"{prefix}:{iri[cut:]}" if prefix is not None and _LOCAL.fullmatch(iri[cut:]) else f"<{iri}>"
+            if len(self.seen) < 100_000:
+                self.seen[node] = text
+            return text
+        return node.n3()
+
+    def page(self, triples: list[Triple]) -> bytes:
+        """The statements of one page (a triple given twice is written once)."""
+        term = self.term
+        subjects: dict[Any, set[tuple[str, str]]] = defaultdict(set)
+        for s, p, o in triples:
+            subjects[s].add(("a" if p == _TYPE else term(p), term(o)))
+        out = []
+        for s in sorted(subjects, key=str):
+            pairs = sorted(subjects[s], key=lambda po: (po[0] != "a", po))
+            lines, last = [], None
+            for p, o in pairs:
+                if p == last:
+                    lines[-1] += f" ,\n        {o}"
+                else:
+                    lines.append(f"    {p} {o}")
+                    last = p
+            out.append(f"{term(s)}\n" + " ;\n".join(lines) + " .\n\n")
+        return "".join(out).encode("utf-8")
+
+
 def _xml_attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
@@ -221,16 +279,24 @@ def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | N
     path = Path(out)
     if path.parent != Path():
         path.parent.mkdir(parents=True, exist_ok=True)
-    prefixes = sorted((p, str(ns)) for p, ns in PageBuilder(store.model, base).graph().namespaces())
+    pages = PageBuilder(store.model, base)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would create it
     try:
         with os.fdopen(fd, "wb") as f:
-            writer = PageWriter(f, fmt, prefixes)
-            for graph in graph_pages(store, store.model, base, include_ontology):
-                writer.page(graph)
+            writer = PageWriter(f, fmt, pages)
+            for triples in graph_pages(store, pages, include_ontology):
+                writer.page(triples)
             writer.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    """The process's file-creation mask (mkstemp creates files 0600 whatever it is)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
