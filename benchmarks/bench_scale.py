@@ -19,7 +19,10 @@ own), in this order, on the same files:
 - ``extract``: ``extract_to_file`` (a process per core) into a facts file;
 - ``load``: the facts file into a new embedded database (and into Neo4j with ``--neo4j``);
 - ``page``: ``write_page`` (the default HTML view);
-- ``turtle``: ``export_graph`` to Turtle.
+- ``turtle``: ``export_graph`` to Turtle;
+- ``shacl-sample``: ``export_graph(sample=20)`` (20 reports and what they touch)
+  validated against ``ontology/shapes.ttl`` with pySHACL: the quick check of a
+  large export's shapes.
 
 Times are wall clock of the whole process (interpreter, imports and
 dictionaries included, as a user sees them), and ratios are to the jieba pass
@@ -110,6 +113,23 @@ t0 = time.perf_counter()
 with open_store(Path(sys.argv[1], "graph.lbdb"), read_only=True) as store:
     export_graph(store, Path(sys.argv[1], "graph.ttl"), fmt="turtle")
 print({"inner": time.perf_counter() - t0})
+""",
+    "shacl-sample": """
+import sys, time
+from pathlib import Path
+from pyshacl import validate
+from rdflib import Graph
+from policykg.graph.store import open_store
+from policykg.ontology.model import ONTOLOGY_PATH
+from policykg.ontology.rdf import export_graph
+t0 = time.perf_counter()
+with open_store(Path(sys.argv[1], "graph.lbdb"), read_only=True) as store:
+    path = export_graph(store, Path(sys.argv[1], "sample.ttl"), fmt="turtle", sample=20)
+data = Graph().parse(path, format="turtle")
+shapes = Graph().parse(ONTOLOGY_PATH.with_name("shapes.ttl"), format="turtle")
+conforms, _, text = validate(data, shacl_graph=shapes)
+assert conforms, text[:2000]
+print({"inner": time.perf_counter() - t0, "triples": len(data)})
 """,
 }
 
@@ -224,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", default=os.environ.get("POLICYKG_BENCH_CORPUS") or str(EXAMPLES))
     ap.add_argument("--sizes", default="500,2000", help="comma-separated corpus sizes in reports")
-    ap.add_argument("--steps", default="jieba,extract,load,page,turtle")
+    ap.add_argument("--steps", default="jieba,extract,load,page,turtle,shacl-sample")
     ap.add_argument("--neo4j", nargs="?", const="launch", metavar="URI",
                     help="also load into Neo4j: this server (its database is EMPTIED), or a throwaway one")
     ap.add_argument("--keep", type=Path, help="keep the work folders under this folder")

@@ -126,12 +126,21 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data
 
 
-def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True) -> Iterator[list[Triple]]:
-    """The export of `store` as pages of triples, in a fixed order (see the module docstring)."""
+def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True,
+                sample: int | None = None) -> Iterator[list[Triple]]:
+    """The export of `store` as pages of triples, in a fixed order (see the module docstring).
+
+    With `sample`, only the first `sample` reports (by id) and what they touch:
+    their entities and regions, and the relationships among those that these
+    reports support.
+    """
     model = pb.model
     if include_ontology:
         yield pb.ontology()
     ids = {label: node_ids(store, label) for label in model.nodes}
+    kept: set[str] | None = None
+    if sample is not None:
+        ids, kept = _sample_ids(store, pb, ids, sample)
     for label, node in model.nodes.items():
         keys = [p.key for p in node.properties]
         for page in pages(ids[label], NODE_PAGE):
@@ -148,10 +157,53 @@ def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True) -> I
             end, label = edge_anchor(a, b)
             for page in pages(ids[label], REPORT_PAGE if label == "Report" else NODE_PAGE):
                 edges = read_edges(store, rtype, a, b, keys, end, page)
-                if not edges.rows:
-                    continue
                 sources = derived_sources(store, b, page) if derived and a == "Region" else {}
-                yield pb.edges(edges, lambda src, dst, sources=sources: sources.get((src, dst), []))
+                if kept is not None:
+                    edges.rows = _sampled(edges, keys, sources, kept, derived)
+                    sources = {k: [r for r in v if r in kept] for k, v in sources.items()}
+                if edges.rows:
+                    yield pb.edges(edges, lambda src, dst, sources=sources: sources.get((src, dst), []))
+
+
+def _sample_ids(store: Any, pb: PageBuilder, ids: dict[str, list[str]],
+                sample: int) -> tuple[dict[str, list[str]], set[str]]:
+    """The ids of the nodes a sample of reports touches, per label, and the set of all of them."""
+    reports = ids.get("Report", [])[:sample]
+    chosen: dict[str, set[str]] = {label: set() for label in ids}
+    chosen["Report"] = set(reports)
+    for rtype, rel in pb.model.relationships.items():
+        keys = [p.key for p in rel.properties]
+        for a, b in rel.pairs:
+            if "Report" in (a, b):
+                anchor = "b" if b == "Report" else "a"
+                where = f"{anchor}.id IN $ids"
+            elif "report" in keys:
+                where = "r.report IN $ids"
+            else:
+                continue
+            _, rows = store.run(f"MATCH (a:{a})-[r:{rtype}]->(b:{b}) WHERE {where} RETURN a.id, b.id",
+                                {"ids": reports})
+            for x, y in rows:
+                chosen[a].add(x)
+                chosen[b].add(y)
+    kept = set().union(*chosen.values())
+    return {label: sorted(chosen[label]) for label in ids}, kept
+
+
+def _sampled(edges: Any, keys: tuple[str, ...], sources: dict[tuple[str, str], list[str]], kept: set[str],
+             derived: bool) -> list[tuple[Any, ...]]:
+    """The rows of a page of relationships that stay in a sample."""
+    i_report = keys.index("report") + 2 if "report" in keys else None
+    out = []
+    for row in edges.rows:
+        if row[0] not in kept or row[1] not in kept:
+            continue
+        if i_report is not None and row[i_report] not in kept:
+            continue
+        if derived and not any(r in kept for r in sources.get((row[0], row[1]), [])):
+            continue
+        out.append(row)
+    return out
 
 
 class PageWriter:
@@ -268,12 +320,14 @@ def _xml_attr(text: str) -> str:
 
 
 def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | None = None,
-                 include_ontology: bool = True) -> Path:
+                 include_ontology: bool = True, sample: int | None = None) -> Path:
     """Write the graph of `store` (embedded or Neo4j) as RDF to `out`, page by page; return the path.
 
     `base` is where data IRIs are minted (default https://w3id.org/policykg/id/);
-    `include_ontology` puts the OWL ontology in the same file. The file appears
-    complete or not at all (written beside `out`, then renamed).
+    `include_ontology` puts the OWL ontology in the same file. `sample` exports
+    only the first N reports and what they touch: a small file on which SHACL
+    validation of a large graph takes seconds. The file appears complete or not
+    at all (written beside `out`, then renamed).
     """
     _check(fmt)
     path = Path(out)
@@ -285,7 +339,7 @@ def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | N
     try:
         with os.fdopen(fd, "wb") as f:
             writer = PageWriter(f, fmt, pages)
-            for triples in graph_pages(store, pages, include_ontology):
+            for triples in graph_pages(store, pages, include_ontology, sample):
                 writer.page(triples)
             writer.close()
         os.replace(tmp, path)

@@ -282,6 +282,8 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
            base: Annotated[str | None, typer.Option(help="Base IRI for the data.")] = None,
            ontology: Annotated[bool, typer.Option("--ontology/--no-ontology",
                                                   help="Include the ontology in the file.")] = True,
+           sample: Annotated[int | None, typer.Option(
+               min=1, help="Only the first N reports and what they touch (a quick SHACL check).")] = None,
            db: Db = None, neo4j: Neo4j = None) -> None:
     """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with the ontology.
 
@@ -291,7 +293,7 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(RDF_FORMATS)}", param_hint="--format")
     with _open(db, neo4j, read_only=True) as store:
         try:
-            path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)
+            path = export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology, sample=sample)
         except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
             raise _fail(f"{out_path}: {exc}") from exc
     out.print(f"wrote: {path}", markup=False)

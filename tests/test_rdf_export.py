@@ -368,3 +368,19 @@ def test_an_export_in_many_small_pages_holds_the_same_graph(example_db: Path, tm
     assert paged != whole  # more pages, laid out differently ...
     parsed = Graph().parse(data=paged, format=PARSE_AS[fmt])
     assert isomorphic(parsed, _built(example_db))  # ... holding the same graph
+
+
+def test_a_sample_export_holds_a_few_reports_and_conforms(example_db: Path, tmp_path: Path, shapes: Graph) -> None:
+    """`sample=2`: two reports and what they touch, every node it names typed, valid against the shapes."""
+    whole = Graph().parse(data=_export(example_db, tmp_path / "whole.ttl", include_ontology=False), format="turtle")
+    part = Graph().parse(data=_export(example_db, tmp_path / "part.ttl", include_ontology=False, sample=2),
+                         format="turtle")
+    reports = set(part.subjects(RDF.type, PK.Report))
+    assert len(reports) == 2 and len(set(whole.subjects(RDF.type, PK.Report))) == 5
+    assert 0 < len(part) < len(whole)
+    def data(g: Graph) -> set:  # without the extraction run, whose IRI is a digest of the reports it used
+        return {t for t in g if not any("/run/" in str(term) for term in t)}
+
+    assert data(part) <= data(whole)  # nothing the whole graph lacks
+    conforms, report = _conforms(part, shapes)
+    assert conforms, report
