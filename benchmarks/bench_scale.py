@@ -20,7 +20,7 @@ own), in this order, on the same files:
 - ``load``: the facts file into a new embedded database (and into Neo4j with ``--neo4j``);
 - ``page``: ``write_page`` (the default HTML view);
 - ``turtle``: ``export_graph`` to Turtle;
-- ``shacl-sample``: ``export_graph(sample=20)`` (20 reports and what they touch)
+- ``shacl-sample``: ``export_graph(sample=3)`` (3 reports and what they touch)
   validated against ``ontology/shapes.ttl`` with pySHACL: the quick check of a
   large export's shapes.
 
@@ -124,7 +124,7 @@ from policykg.ontology.model import ONTOLOGY_PATH
 from policykg.ontology.rdf import export_graph
 t0 = time.perf_counter()
 with open_store(Path(sys.argv[1], "graph.lbdb"), read_only=True) as store:
-    path = export_graph(store, Path(sys.argv[1], "sample.ttl"), fmt="turtle", sample=20)
+    path = export_graph(store, Path(sys.argv[1], "sample.ttl"), fmt="turtle", sample=3)
 data = Graph().parse(path, format="turtle")
 shapes = Graph().parse(ONTOLOGY_PATH.with_name("shapes.ttl"), format="turtle")
 conforms, _, text = validate(data, shacl_graph=shapes)

@@ -225,6 +225,8 @@ def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = 
         for label, rows in batch.entities.items():
             entities[label].update((row["id"], row) for row in rows)
     for label, rows in [("Report", report_rows), *((k, [v[i] for i in sorted(v)]) for k, v in entities.items())]:
+        if label != "Report":
+            rows = _changed_nodes(run, label, rows)
         for keys, part in _by_present_keys(rows):
             sets = _set_clause("n", keys)
             run(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}})" + (f" SET {sets}" if sets else ""),
@@ -248,6 +250,23 @@ def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = 
         create_edges(rtype, src, dst, ["report", "sentence"], rows)
     update_derived(run, _new_pairs(group), stale_pairs, create_edges)
     delete_orphans(run, {label: sorted(ids) for label, ids in stale.items() if ids}, model)
+
+
+def _changed_nodes(run: Run, label: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows whose node is missing or would change: a node already stored as it is needs no write
+    (a group of reports names many entities the graph already holds, and each write costs at COMMIT)."""
+    if not rows:
+        return rows
+    keys = list(rows[0])
+    stored = {r[0]: dict(zip(keys, r, strict=True)) for r in run(
+        f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN " + ", ".join(f"n.{k}" for k in keys),
+        {"ids": [row["id"] for row in rows]})}
+    out = []
+    for row in rows:
+        old = stored.get(row["id"])
+        if old is None or any(v is not None and v != [] and old.get(k) != v for k, v in row.items()):
+            out.append(row)
+    return out
 
 
 def _delete_old_copies(run: Run, reports: list[dict[str, Any]],
@@ -309,10 +328,12 @@ def update_derived(run: Run, new: Pairs, stale: Pairs, create_edges: CreateEdges
         pairs = sorted(set(wanted) | set(stale.get(label, {})))
         if not pairs:
             continue
-        rows = [{"g": g, "e": e} for g, e in pairs]
+        # every derived edge of the regions touched (bounded by what a region names, not by its reports),
+        # a cheaper read than matching each pair by both ends
+        wanted_pairs = set(pairs)
         stored = {(g, e): sorted(years or []) for g, e, years in run(
-            f"UNWIND $rows AS row MATCH (g:Region {{id: row.g}})-[d:{rtype}]->(e:{label} {{id: row.e}}) "
-            "RETURN g.id, e.id, d.years", {"rows": rows})}
+            f"MATCH (g:Region)-[d:{rtype}]->(e:{label}) WHERE g.id IN $ids RETURN g.id, e.id, d.years",
+            {"ids": sorted({g for g, _ in pairs})}) if (g, e) in wanted_pairs}
         for pair in wanted:
             wanted[pair] |= set(stored.get(pair, []))
         recompute = [{"g": g, "e": e} for g, e in sorted(stale.get(label, {}))]
