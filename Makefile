@@ -30,3 +30,4 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_viz.py
+	$(BIN)/python benchmarks/bench_scale.py   # corpus: $$POLICYKG_BENCH_CORPUS, else the examples
