@@ -8,7 +8,7 @@ large batch never holds every report's offset map at once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ from .chains import find_chains
 from .context import apply_vetoes
 from .document import Document
 from .enterprises import find_enterprises
-from .facts import FactsBuilder
+from .facts import FactsBuilder, ReportFacts, report_facts
+from .factsfile import FactsWriter
 from .ingest import InputError, read_inputs
 from .initiatives import find_initiatives
 from .metadata import apply_overrides as apply_metadata_overrides
@@ -28,6 +29,7 @@ from .regions import find_regions
 from .relations import document_relations
 from .resolve import AcceptedNames, add_report_region, settle
 from .segment import segment
+from .workers import two_stages
 
 #: Components that each read and annotate one document, in order.
 DOCUMENT_COMPONENTS: list[Callable[[Document], Document]] = [
@@ -39,9 +41,42 @@ DOCUMENT_COMPONENTS: list[Callable[[Document], Document]] = [
 RESTORE_COMPONENTS: list[Callable[[Document], Document]] = [normalize, segment]
 
 
+def first_stage(doc: Document) -> Document:
+    """Stage one on one report: every document component, the report's own region, the context vetoes."""
+    for component in DOCUMENT_COMPONENTS:
+        component(doc)
+    add_report_region(doc)
+    apply_vetoes(doc)
+    return doc
+
+
+def second_stage(doc: Document, names: AcceptedNames, index: int) -> Document:
+    """Stage two on report number `index` (released after stage one): second pass, settling, relations."""
+    for component in RESTORE_COMPONENTS:
+        component(doc)
+    names.apply(doc, index)
+    settle(doc)
+    document_relations(doc)
+    return doc
+
+
+def settled_facts(doc: Document, names: AcceptedNames, index: int) -> ReportFacts:
+    """Stage two on one report, and what it contributes to the facts document."""
+    return report_facts(second_stage(doc, names, index))
+
+
+def report_facts_stream(docs: list[Document], progress: Callable[[Document], None] | None = None,
+                        workers: int | None = None) -> Iterator[ReportFacts]:
+    """What each document contributes to the facts, in input order, computed by `workers` processes.
+
+    The list is emptied as the documents go through (see `workers.two_stages`).
+    """
+    return two_stages(docs, first_stage, settled_facts, workers=workers, progress=progress)
+
+
 def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | None = None,
              sink: Callable[[Document], None] | None = None) -> Sequence[Document]:
-    """Run every component over the documents.
+    """Run every component over the documents, in this process.
 
     `progress` is called once per document after stage one. With a `sink`,
     each settled document is handed to it and then released (text and
@@ -49,37 +84,34 @@ def annotate(docs: Sequence[Document], progress: Callable[[Document], None] | No
     """
     names = AcceptedNames()
     for i, doc in enumerate(docs):
-        for component in DOCUMENT_COMPONENTS:
-            component(doc)
-        add_report_region(doc)
-        apply_vetoes(doc)
+        first_stage(doc)
         names.collect(doc, i)
         doc.release()
         if progress:
             progress(doc)
     for i, doc in enumerate(docs):
-        for component in RESTORE_COMPONENTS:
-            component(doc)
-        names.apply(doc, i)
-        settle(doc)
-        document_relations(doc)
+        second_stage(doc, names, i)
         if sink:
             sink(doc)
             doc.release(annotations=True)
     return docs
 
 
-def _facts(docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> dict[str, Any]:
+def _facts(docs: list[Document], progress: Callable[[Document], None] | None = None,
+           workers: int | None = None) -> tuple[dict[str, Any], list[str]]:
     builder = FactsBuilder()
-    annotate(docs, progress=progress, sink=builder.add)
-    return builder.facts()
+    warnings = []
+    for facts in report_facts_stream(docs, progress=progress, workers=workers):
+        builder.merge(facts)
+        warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+    return builder.facts(), warnings
 
 
 def extract_texts(texts: dict[str, str], overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Facts from in-memory texts keyed by source name (no file I/O); `overrides` as for `extract_paths`."""
     docs = [Document(source, text) for source, text in texts.items()]
     apply_overrides(docs, overrides)
-    return _facts(docs)
+    return _facts(docs, workers=1)[0]
 
 
 def apply_overrides(docs: Sequence[Document], overrides: Mapping[str, Any] | None) -> None:
@@ -98,14 +130,50 @@ def extract_paths(
     text_field: str | None = None,
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[dict[str, Any], list[InputError], list[str]]:
     """Read inputs and extract facts: (facts, input errors, warnings naming each file).
 
-    A folder's files of other kinds are warnings (`<file>: skipped: <why>`).
+    A folder's files of other kinds are warnings (`<file>: skipped: <why>`). `workers`
+    processes share the reports (default: one per core; 1 runs in this process); the
+    facts are the same whatever the number.
     """
     docs, problems = read_inputs(paths, text_field=text_field)
     apply_overrides(docs, overrides)
-    facts = _facts(docs, progress)
-    errors = [e for e in problems if not e.skipped]
-    warnings = [str(e) for e in problems if e.skipped] + [f"{d.source}: {w}" for d in docs for w in d.warnings]
+    facts, warnings = _facts(docs, progress, workers)
+    errors, skipped = _split_problems(problems)
+    return facts, errors, skipped + warnings
     return facts, errors, warnings
+
+
+def _split_problems(problems: list[InputError]) -> tuple[list[InputError], list[str]]:
+    """Input problems as (errors, warnings): a folder's files of other kinds are skipped with a warning."""
+    return [e for e in problems if not e.skipped], [str(e) for e in problems if e.skipped]
+
+
+def extract_to_file(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    text_field: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    progress: Callable[[Document], None] | None = None,
+    workers: int | None = None,
+) -> tuple[dict[str, int], list[InputError], list[str]]:
+    """Read inputs and stream their facts into the file `out`: (counts, input errors, warnings).
+
+    Each report's record is written as soon as it is settled, so the document is
+    never held whole; the file appears complete or not at all, and not at all when
+    every input failed.
+    """
+    docs, problems = read_inputs(paths, text_field=text_field)
+    apply_overrides(docs, overrides)
+    errors, warnings = _split_problems(problems)
+    with FactsWriter(out) as writer:
+        for facts in report_facts_stream(docs, progress=progress, workers=workers):
+            writer.add(facts)
+            warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+        if not writer.reports and errors:
+            writer.abort()  # every input failed: an existing `out` stays as it was
+            return {"reports": 0, "entities": 0, "relations": 0}, errors, warnings
+        counts = writer.close()
+    return counts, errors, warnings

@@ -1,15 +1,17 @@
-"""What both stores share: the error type, loading a facts document report by report, counting."""
+"""What both stores share: the error type, loading a facts document in groups of reports, counting."""
 from __future__ import annotations
 
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from policykg.extract.factsfile import FactsFile
 from policykg.ontology.model import GraphModel
 
-from .load import ReportBatch, batches
+from .load import CHUNK_REPORTS, ReportBatch, chunks, report_batches
 
 
 class StoreError(Exception):
@@ -29,7 +31,7 @@ class LoadInterrupted(KeyboardInterrupt):
 
 
 class GraphStore:
-    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `load_batch` and `close`."""
+    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `load_reports` and `close`."""
 
     model: GraphModel
     read_only: bool
@@ -44,9 +46,13 @@ class GraphStore:
         """Run Cypher and return (columns, rows); without `write`, writes are refused."""
         raise NotImplementedError
 
+    def load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one transaction: all of them or, on any error, none of them."""
+        raise NotImplementedError
+
     def load_batch(self, batch: ReportBatch) -> None:
         """Load one report atomically: all of it or, on any error, none of it."""
-        raise NotImplementedError
+        self.load_reports([batch])
 
     def close(self) -> None:
         """Release the store's resources."""
@@ -58,29 +64,33 @@ class GraphStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def load_facts(self, facts: dict[str, Any],
-                   progress: Callable[[ReportBatch], None] | None = None) -> dict[str, Any]:
-        """Load every report of a facts document; a report that fails is reported, the rest go on.
+    def load_facts(self, facts: dict[str, Any] | str | Path,
+                   progress: Callable[[ReportBatch], None] | None = None,
+                   group_size: int = CHUNK_REPORTS) -> dict[str, Any]:
+        """Load every report of a facts document (in memory, or a file read as a stream).
 
-        Ctrl-C raises `LoadInterrupted` saying how many reports were loaded: each report
-        is one transaction, so the store holds whole reports only, and loading the same
-        facts again finishes the job (a loaded report is replaced by itself).
+        Reports go in groups of up to `group_size`, one transaction each. When a
+        group fails, its reports are loaded again one by one, so a bad report
+        is reported and the others go in; each report is in the store whole or
+        not at all. Ctrl-C raises `LoadInterrupted` saying how many reports were
+        loaded; loading the same facts again finishes the job (a loaded report is
+        replaced by itself).
         """
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only; cannot load")
+        source = facts if isinstance(facts, dict) else FactsFile(facts)
+        total = len(source.get("reports", [])) if isinstance(source, dict) else source.count("reports")
         loaded, failed, written = [], [], 0
-        total = len(facts.get("reports", []))
         try:
             with held_interrupts() as interrupted:
-                for batch in batches(facts, self.model):
-                    try:
-                        self.load_batch(batch)
+                for group in chunks(report_batches(source, self.model), max_reports=group_size):
+                    done = self._load_group(group, failed)
+                    for batch in done:
                         loaded.append(batch.report["source"])
                         written += batch.size
-                    except StoreError as exc:
-                        failed.append(str(exc))
                     if progress:
-                        progress(batch)
+                        for batch in group:
+                            progress(batch)
                     if interrupted:
                         raise LoadInterrupted(len(loaded), total)
         except LoadInterrupted:
@@ -88,6 +98,24 @@ class GraphStore:
         except KeyboardInterrupt:  # not held (another thread, another handler): the transaction rolled back
             raise LoadInterrupted(len(loaded), total) from None
         return {"loaded": loaded, "failed": failed, "written": written}
+
+    def _load_group(self, group: list[ReportBatch], failed: list[str]) -> list[ReportBatch]:
+        """Load one group in one transaction; when it fails, its reports one by one. The batches loaded."""
+        try:
+            self.load_reports(group)
+            return group
+        except StoreError as exc:
+            if len(group) == 1:
+                failed.append(str(exc))
+                return []
+        done = []
+        for batch in group:
+            try:
+                self.load_reports([batch])
+                done.append(batch)
+            except StoreError as one:
+                failed.append(str(one))
+        return done
 
     def counts(self) -> dict[str, int]:
         """Number of nodes per label and relationships per type."""

@@ -1,6 +1,9 @@
 """The embedded store: LadybugDB (a maintained Kùzu fork), a database file, no server."""
 from __future__ import annotations
 
+import csv
+import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +12,10 @@ import ladybug
 from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
-from .load import ReportBatch, load_report
+from .load import ReportBatch, group_names, load_reports, unwind_edges
+
+#: Below this many rows, `UNWIND … CREATE` beats the fixed cost of a `COPY FROM`.
+COPY_MIN_ROWS = 1000
 
 _LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
 
@@ -28,6 +34,15 @@ def schema_statements(model: GraphModel) -> list[str]:
         parts = [f"FROM {a} TO {b}" for a, b in rel.pairs] + columns(rel.properties)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({', '.join(parts)})")
     return out
+
+
+def _csv_value(value: Any) -> Any:
+    """A property value as COPY FROM reads it: null as an empty field, a list as [a,b]."""
+    if value is None or value == []:
+        return None
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
 
 
 class EmbeddedStore(GraphStore):
@@ -90,18 +105,36 @@ class EmbeddedStore(GraphStore):
                 raise StoreError("this statement writes; pass --write (write=True) to allow it") from exc
             raise StoreError(str(exc)) from exc
 
-    def load_batch(self, batch: ReportBatch) -> None:
-        """Load one report atomically: all of it or, on any error, none of it."""
+    def load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one transaction: all of them or, on any error, none of them."""
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            load_report(lambda q, p: self._execute(q, p)[1], batch, self.model)
+            load_reports(lambda q, p: self._execute(q, p)[1], group, self.model, self._copy_edges)
             self._conn.execute("COMMIT")
-        except RuntimeError as exc:
+        except (RuntimeError, ValueError, TypeError) as exc:  # a bad value fails before the statement runs
             self._rollback()
-            raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
-        except BaseException:  # Ctrl-C half-way through a report: none of it stays
+            raise StoreError(f"{group_names(group)}: not loaded: {exc}") from exc
+        except BaseException:  # Ctrl-C half-way through a group: none of it stays
             self._rollback()
             raise
+
+    def _copy_edges(self, rtype: str, src: str, dst: str, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        """Create relationships with `COPY FROM` a temporary CSV file (an order of magnitude faster than
+        `UNWIND … CREATE` here); it runs inside the open transaction. Every field is quoted, so an empty
+        string stays one and an empty field is null."""
+        if len(rows) < COPY_MIN_ROWS:
+            unwind_edges(lambda q, p: self._execute(q, p)[1])(rtype, src, dst, keys, rows)
+            return
+        keys = [p.key for p in self.model.relationships[rtype].properties]  # COPY reads columns in table order
+        with tempfile.TemporaryDirectory(prefix="policykg-copy-") as tmp:
+            path = Path(tmp) / f"{rtype}.csv"
+            with path.open("w", encoding="utf-8", newline="") as f:
+                out = csv.writer(f, quoting=csv.QUOTE_ALL)
+                out.writerow(["from", "to", *keys])
+                for row in rows:
+                    out.writerow([row["source"], row["target"], *(_csv_value(row.get(k)) for k in keys)])
+            self._execute(f"COPY {rtype} FROM '{path.as_posix()}' "
+                          f"(from='{src}', to='{dst}', header=true, parallel=false)")
 
     def close(self) -> None:
         """Release the database file."""

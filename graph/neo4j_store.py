@@ -19,7 +19,7 @@ from neo4j.graph import Node, Path, Relationship
 from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
-from .load import ReportBatch, load_report
+from .load import ReportBatch, group_names, load_reports
 
 #: Node properties worth a range index besides the unique `id` (lookups by name and by source).
 INDEXED_NODE_KEYS = ("name", "source")
@@ -163,8 +163,8 @@ class Neo4jStore(GraphStore):
         except DriverError as exc:
             raise StoreError(f"Neo4j at {self.location}: {exc}") from exc
 
-    def load_batch(self, batch: ReportBatch) -> None:
-        """Load one report in one managed write transaction: all of it or none of it."""
+    def load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one managed write transaction: all of them or none of them."""
         if self.read_only:
             raise StoreError(f"Neo4j at {self.location}: opened read-only; cannot load")
 
@@ -173,13 +173,15 @@ class Neo4jStore(GraphStore):
 
         try:
             with self._session(write=True) as session:
-                session.execute_write(lambda tx: load_report(run_in(tx), batch, self.model))
+                session.execute_write(lambda tx: load_reports(run_in(tx), group, self.model))
         except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"{batch.report['source']}: not loaded: {exc}") from exc
+            raise StoreError(f"{group_names(group)}: not loaded: {exc}") from exc
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays); for tests and benchmarks."""
-        self.run("MATCH (n) DETACH DELETE n", write=True)
+        # in bounded transactions: one DETACH DELETE of a large graph exceeds the transaction memory limit
+        while self.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)", write=True)[1][0][0]:
+            pass
 
     def _close_driver(self) -> None:
         """Close the driver once; later calls do nothing."""

@@ -1,30 +1,53 @@
-"""RDF export of the graph: Turtle, N-Triples, JSON-LD or RDF/XML, through rdflib.
+"""RDF export of the graph: Turtle, N-Triples, JSON-LD or RDF/XML, through rdflib, streamed.
 
-`export_graph(store, out)` reads the store (`rows.read_rows`, Cypher both
-stores run), builds the RDF graph (`triples.build_graph`, pure) and writes it
-(`serialize`). The same store gives the same bytes every time: IRIs come from
-ids and digests, never from run order, there are no blank nodes, and each
-format is written in a fixed order — Turtle sorted by rdflib, N-Triples as
-sorted lines, JSON-LD with its nodes sorted by `@id`, RDF/XML in the sorted
-insertion order of the graph.
+`export_graph(store, out)` reads the store in pages (`rows`: a page of node
+ids, or of the Report / source ends of a relationship type, in Cypher both
+stores run), builds each page's triples as a small rdflib graph
+(`triples.PageBuilder`, pure) and appends it to the file in the format's own
+way (`PageWriter`): one header (prefixes, context or root element), then each
+page's statements. Memory holds one page and the IRIs of the nodes, never the
+whole graph. The same store gives the same bytes every time: pages come in a
+fixed order (sorted ids), IRIs come from ids and digests, never from run order,
+there are no blank nodes, and within a page Turtle is sorted by rdflib,
+N-Triples as sorted lines, JSON-LD with its nodes sorted by `@id`, RDF/XML in
+the sorted insertion order of the page.
+
+`build_graph(read_rows(store))` still gives the whole graph in memory (for
+SHACL validation of a small graph and for tests); `serialize` writes it.
 """
 from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from rdflib import Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import SimpleMemory
 
-from policykg.outputs import write_atomic
+from policykg.outputs import atomic_file
 
 from .iris import DEFAULT_BASE
-from .rows import GraphRows, read_rows
-from .triples import build_graph
+from .rows import (
+    NODE_PAGE,
+    REPORT_PAGE,
+    GraphRows,
+    derived_sources,
+    edge_anchor,
+    node_ids,
+    pages,
+    read_edges,
+    read_nodes,
+    read_rows,
+)
+from .triples import PageBuilder, Triple, build_graph
 
-__all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "read_rows", "serialize"]
+__all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "graph_pages", "read_rows",
+           "serialize"]
+
+_TYPE = RDF.type
 
 #: The formats `export` writes (names as the command line takes them).
 RDF_FORMATS: tuple[str, ...] = ("turtle", "nt", "jsonld", "xml")
@@ -103,13 +126,214 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data
 
 
+def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True,
+                sample: int | None = None) -> Iterator[list[Triple]]:
+    """The export of `store` as pages of triples, in a fixed order (see the module docstring).
+
+    With `sample`, only the first `sample` reports (by id) and what they touch:
+    their entities and regions, and the relationships among those that these
+    reports support.
+    """
+    model = pb.model
+    if include_ontology:
+        yield pb.ontology()
+    ids = {label: node_ids(store, label) for label in model.nodes}
+    kept: set[str] | None = None
+    if sample is not None:
+        ids, kept = _sample_ids(store, pb, ids, sample)
+    for label, node in model.nodes.items():
+        keys = [p.key for p in node.properties]
+        for page in pages(ids[label], NODE_PAGE):
+            pb.register(label, read_nodes(store, label, ["id", "code"] if "code" in keys else ["id"], page))
+    yield pb.head(ids.get("Report", []))
+    for label, node in model.nodes.items():
+        keys = [p.key for p in node.properties]
+        for page in pages(ids[label], NODE_PAGE):
+            yield pb.nodes(label, read_nodes(store, label, keys, page))
+    for rtype, rel in model.relationships.items():
+        keys = tuple(p.key for p in rel.properties)
+        derived = bool(keys) and "report" not in keys and rtype != "MENTIONED_IN"
+        for a, b in rel.pairs:
+            end, label = edge_anchor(a, b)
+            for page in pages(ids[label], REPORT_PAGE if label == "Report" else NODE_PAGE):
+                edges = read_edges(store, rtype, a, b, keys, end, page)
+                sources = derived_sources(store, b, page) if derived and a == "Region" else {}
+                if kept is not None:
+                    edges.rows = _sampled(edges, keys, sources, kept, derived)
+                    sources = {k: [r for r in v if r in kept] for k, v in sources.items()}
+                if edges.rows:
+                    yield pb.edges(edges, lambda src, dst, sources=sources: sources.get((src, dst), []))
+
+
+def _sample_ids(store: Any, pb: PageBuilder, ids: dict[str, list[str]],
+                sample: int) -> tuple[dict[str, list[str]], set[str]]:
+    """The ids of the nodes a sample of reports touches, per label, and the set of all of them."""
+    reports = ids.get("Report", [])[:sample]
+    chosen: dict[str, set[str]] = {label: set() for label in ids}
+    chosen["Report"] = set(reports)
+    for rtype, rel in pb.model.relationships.items():
+        keys = [p.key for p in rel.properties]
+        for a, b in rel.pairs:
+            if "Report" in (a, b):
+                anchor = "b" if b == "Report" else "a"
+                where = f"{anchor}.id IN $ids"
+            elif "report" in keys:
+                where = "r.report IN $ids"
+            else:
+                continue
+            _, rows = store.run(f"MATCH (a:{a})-[r:{rtype}]->(b:{b}) WHERE {where} RETURN a.id, b.id",
+                                {"ids": reports})
+            for x, y in rows:
+                chosen[a].add(x)
+                chosen[b].add(y)
+    kept = set().union(*chosen.values())
+    return {label: sorted(chosen[label]) for label in ids}, kept
+
+
+def _sampled(edges: Any, keys: tuple[str, ...], sources: dict[tuple[str, str], list[str]], kept: set[str],
+             derived: bool) -> list[tuple[Any, ...]]:
+    """The rows of a page of relationships that stay in a sample."""
+    i_report = keys.index("report") + 2 if "report" in keys else None
+    out = []
+    for row in edges.rows:
+        if row[0] not in kept or row[1] not in kept:
+            continue
+        if i_report is not None and row[i_report] not in kept:
+            continue
+        if derived and not any(r in kept for r in sources.get((row[0], row[1]), [])):
+            continue
+        out.append(row)
+    return out
+
+
+class PageWriter:
+    """Writes pages of one export into a file in one format: a header, each page, a footer."""
+
+    def __init__(self, out: IO[bytes], fmt: str, pages: PageBuilder) -> None:
+        prefixes = sorted((p, str(ns)) for p, ns in pages.graph().namespaces())
+        self.out, self.fmt, self.prefixes, self.pages = out, fmt, prefixes, pages
+        self.first = True
+        if fmt == "turtle":
+            self.turtle = TurtlePages(prefixes)
+            out.write(self.turtle.header())
+        elif fmt == "jsonld":
+            context = json.dumps(dict(prefixes), ensure_ascii=False, indent=1, sort_keys=True)
+            out.write(b'{\n"@context": ' + context.encode() + b',\n"@graph": [\n')
+        elif fmt == "xml":
+            spaces = "".join(f'\n   xmlns:{p}="{_xml_attr(ns)}"' for p, ns in prefixes)
+            out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{spaces}\n>\n'.encode())
+
+    def page(self, triples: list[Triple]) -> None:
+        """Append one page."""
+        if not triples:
+            return
+        if self.fmt == "turtle":
+            self.out.write(self.turtle.page(triples))
+            return
+        graph = self.pages.graph(triples)
+        if self.fmt == "xml":
+            _check_xml(graph)
+        data = serialize(graph, self.fmt)
+        if self.fmt == "nt":
+            self.out.write(data)
+        elif self.fmt == "jsonld":
+            doc: Any = json.loads(data)
+            nodes = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc
+            for node in nodes:
+                node.pop("@context", None)
+                text = json.dumps(node, ensure_ascii=False, indent=1, sort_keys=True)
+                self.out.write((b"" if self.first else b",\n") + text.encode())
+                self.first = False
+        elif self.fmt == "xml":
+            text = data.decode("utf-8")
+            start = text.index(">", text.index("<rdf:RDF")) + 1
+            self.out.write(text[start : text.rindex("</rdf:RDF>")].strip("\n").encode() + b"\n")
+
+    def close(self) -> None:
+        """Write the footer."""
+        if self.fmt == "jsonld":
+            self.out.write(b"\n]\n}\n")
+        elif self.fmt == "xml":
+            self.out.write(b"</rdf:RDF>\n")
+
+
+#: A local name written as `prefix:local` (anything else is written as a full <IRI>).
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?")
+
+
+class TurtlePages:
+    """Turtle for pages of one export: one block of prefixes, then each page's subjects.
+
+    rdflib's Turtle serialiser spends most of a large export finding prefixes
+    and ordering predicates; here a page is written directly: subjects sorted,
+    `a` first, then predicate–object pairs sorted, terms in rdflib's own N3 form
+    (its escaping of literals), IRIs as prefixed names where the local part is
+    plainly safe.
+    """
+
+    def __init__(self, prefixes: list[tuple[str, str]]) -> None:
+        self.prefixes = prefixes
+        self.names = {ns: p for p, ns in prefixes}
+        self.seen: dict[Any, str] = {}
+
+    def header(self) -> bytes:
+        """The prefix block."""
+        return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes).encode() + b"\n"
+
+    def term(self, node: Any) -> str:
+        """One term in Turtle (IRIs remembered: classes, predicates and reports recur)."""
+        found = self.seen.get(node)
+        if found is not None:
+            return found
+        if isinstance(node, URIRef):
+            iri = str(node)
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            prefix = self.names.get(iri[:cut])
+            text = f"{prefix}:{iri[cut:]}" if prefix is not None and _LOCAL.fullmatch(iri[cut:]) else f"<{iri}>"
+            if len(self.seen) < 100_000:
+                self.seen[node] = text
+            return text
+        return node.n3()
+
+    def page(self, triples: list[Triple]) -> bytes:
+        """The statements of one page (a triple given twice is written once)."""
+        term = self.term
+        subjects: dict[Any, set[tuple[str, str]]] = defaultdict(set)
+        for s, p, o in triples:
+            subjects[s].add(("a" if p == _TYPE else term(p), term(o)))
+        out = []
+        for s in sorted(subjects, key=str):
+            pairs = sorted(subjects[s], key=lambda po: (po[0] != "a", po))
+            lines, last = [], None
+            for p, o in pairs:
+                if p == last:
+                    lines[-1] += f" ,\n        {o}"
+                else:
+                    lines.append(f"    {p} {o}")
+                    last = p
+            out.append(f"{term(s)}\n" + " ;\n".join(lines) + " .\n\n")
+        return "".join(out).encode("utf-8")
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
 def export_graph(store: Any, out: str | Path, fmt: str = "turtle", base: str | None = None,
-                 include_ontology: bool = True) -> Path:
-    """Write the graph of `store` (embedded or Neo4j) as RDF to `out`; return the path.
+                 include_ontology: bool = True, sample: int | None = None) -> Path:
+    """Write the graph of `store` (embedded or Neo4j) as RDF to `out`, page by page; return the path.
 
     `base` is where data IRIs are minted (default https://w3id.org/policykg/id/);
-    `include_ontology` puts the OWL ontology in the same file.
+    `include_ontology` puts the OWL ontology in the same file. `sample` exports
+    only the first N reports and what they touch: a small file on which SHACL
+    validation of a large graph takes seconds. The file appears complete or not
+    at all (written beside `out`, then renamed).
     """
     _check(fmt)
-    graph = build_graph(read_rows(store), store.model, base=base, include_ontology=include_ontology)
-    return write_atomic(out, serialize(graph, fmt))
+    pages = PageBuilder(store.model, base)
+    with atomic_file(out) as f:
+        writer = PageWriter(f, fmt, pages)
+        for triples in graph_pages(store, pages, include_ontology, sample):
+            writer.page(triples)
+        writer.close()
+    return Path(out)

@@ -382,3 +382,68 @@ def _fill(g: Graph, rows: GraphRows, model: GraphModel, vocab: Vocabulary, base:
             b.mentions(edges)
         else:
             b.relationships(edges, reports_of)
+
+
+Triple = tuple[Any, Any, Any]
+
+
+class PageBuilder:
+    """Builds an export one page at a time: each page a list of triples (`graph` turns one into a graph).
+
+    Pages follow `build_graph`'s order (ontology, schemes and provenance, nodes
+    per label, relationships per type), so the pages together hold the same
+    triples as the whole graph, and a long export never holds more than a page.
+    """
+
+    def __init__(self, model: GraphModel | None = None, base: str | None = None) -> None:
+        self.model = model or load_model()
+        self.base = normalize_base(base)
+        self.vocab = vocabulary(self.model)
+        self.iris: dict[str, URIRef] = {}
+        self.run: URIRef | None = None
+
+    def graph(self, triples: Iterable[Triple] = ()) -> Graph:
+        """A graph of these triples with every prefix of the export bound."""
+        g = new_graph(self.base, self.model)
+        for triple in triples:
+            g.add(triple)
+        return g
+
+    def _builder(self) -> tuple[_Builder, list[Triple]]:
+        triples: list[Triple] = []
+        b = _Builder(_graph(), self.vocab, self.base)
+        b.add = triples.append  # a page is only ever read back in order: a list is enough
+        b.iris, b.run = self.iris, self.run
+        return b, triples
+
+    def ontology(self) -> list[Triple]:
+        """The OWL ontology as a page."""
+        return list(ontology_graph())
+
+    def register(self, label: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Mint the IRIs of these nodes (before any page names them)."""
+        for row in rows:
+            self.iris[row["id"]] = node_iri(self.base, label, row["id"], row.get("code"))
+
+    def head(self, report_ids: Iterable[str]) -> list[Triple]:
+        """The concept schemes and the extraction run (which used every report)."""
+        b, triples = self._builder()
+        b.schemes()
+        b.provenance(report_ids)
+        self.run = b.run
+        return triples
+
+    def nodes(self, label: str, rows: list[dict[str, Any]]) -> list[Triple]:
+        """A page of nodes of one label."""
+        b, triples = self._builder()
+        b.nodes(label, rows)
+        return triples
+
+    def edges(self, edges: EdgeRows, reports_of: Callable[[str, str], list[str]]) -> list[Triple]:
+        """A page of relationships of one type between two labels."""
+        b, triples = self._builder()
+        if edges.type == "MENTIONED_IN":
+            b.mentions(edges)
+        else:
+            b.relationships(edges, reports_of)
+        return triples

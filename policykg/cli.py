@@ -4,7 +4,6 @@ Exit codes: 0 when every input went through, 1 when some failed, 2 on bad usage,
 """
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,9 +13,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from policykg.extract import extract_paths
+from policykg.extract import extract_paths, extract_to_file
 from policykg.extract.evaluate import TYPES
 from policykg.extract.evaluate import evaluate as evaluate_facts
+from policykg.extract.factsfile import FactsFile, FactsFileError, dump
 from policykg.extract.ingest import expand
 from policykg.graph.base import LoadInterrupted
 from policykg.graph.html import write_page
@@ -25,7 +25,7 @@ from policykg.graph.store import StoreError, open_store
 from policykg.graph.tables import TABLE_FORMATS, export_tables
 from policykg.graph.view import ViewError
 from policykg.ontology.rdf import RDF_FORMATS, export_graph
-from policykg.outputs import OutputPathError, check_output, write_atomic
+from policykg.outputs import OutputPathError, check_output
 
 from . import __version__
 from .builder import BuildInterrupted
@@ -65,29 +65,34 @@ def _progress(label: str) -> Progress:
                     console=err, transient=True, disable=not err.is_terminal)
 
 
-def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any]) -> tuple[dict, list[str]]:
-    """Extract with a progress bar; print warnings and input errors; return (facts, problems)."""
+def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any],
+             out_path: Path) -> tuple[dict[str, int], list[str]]:
+    """Extract into `out_path` ('-': stdout) with a progress bar; print warnings and input errors;
+    return (counts, problems)."""
     with _progress("extracting") as bar:
         task = bar.add_task("", total=len(list(expand(paths))) or None)
-        facts, errors, warnings = extract_paths(
-            paths, text_field=text_field, overrides=overrides,
-            progress=lambda doc: bar.update(task, advance=1, description=Path(doc.source).name))
+        options: dict[str, Any] = {
+            "text_field": text_field, "overrides": overrides,
+            "progress": lambda doc: bar.update(task, advance=1, description=Path(doc.source).name)}
+        if str(out_path) == "-":
+            facts, errors, warnings = extract_paths(paths, **options)
+            dump(facts, sys.stdout)
+            counts = {name: len(facts[name]) for name in ("reports", "entities", "relations")}
+        else:
+            counts, errors, warnings = extract_to_file(paths, out_path, **options)
     for w in warnings:
         err.print(f"warning: {w}", markup=False)
     problems = [str(e) for e in errors]
     for p in problems:
         err.print(f"error: {p}", markup=False)
-    return facts, problems
+    return counts, problems
 
 
-def _read_facts(path: Path) -> dict[str, Any]:
+def _facts_file(path: Path) -> FactsFile:
     try:
-        facts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(f"{path}: cannot read the facts document: {exc}") from exc
-    if not isinstance(facts, dict) or not str(facts.get("schema", "")).startswith("policykg/facts@"):
-        raise _fail(f"{path}: not a policykg facts document (no policykg/facts@N schema)")
-    return facts
+        return FactsFile(path)
+    except FactsFileError as exc:
+        raise _fail(str(exc)) from exc
 
 
 def _open(db: Path | None, neo4j: str | None, read_only: bool = False) -> Any:
@@ -186,7 +191,7 @@ def extract(paths: Paths,
             = Path("facts.json"),
             text_field: TextField = None, region: Region = None, year: Year = None,
             province: Province = None) -> None:
-    """Extract facts from reports into a facts document (policykg/facts@1).
+    """Extract facts from reports into a facts document (policykg/facts@2), written as the reports go.
 
     The file is written whole or not at all; when every input fails, an existing file is left as it was.
 
@@ -196,20 +201,17 @@ def extract(paths: Paths,
     try:
         if not to_stdout:
             check_output(out_path)
-        facts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province})
+        counts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province},
+                                    out_path)
     except OutputPathError as exc:
         raise _fail(str(exc), 2) from exc
     except KeyboardInterrupt:
         raise _interrupted("stopped while extracting; nothing was written; run the same command again") from None
-    if not facts["reports"] and problems:
+    if not counts["reports"] and problems:
         raise _fail(f"no report could be read; {'nothing written' if to_stdout else f'{out_path} left as it was'}")
-    text = json.dumps(facts, ensure_ascii=False, indent=1)
-    if to_stdout:
-        sys.stdout.write(text + "\n")
-    else:
-        write_atomic(out_path, text + "\n")
-        err.print(f"{len(facts['reports'])} reports, {len(facts['entities'])} entities, "
-                  f"{len(facts['relations'])} relations → {out_path}", markup=False)
+    if not to_stdout:
+        err.print(f"{counts['reports']} reports, {counts['entities']} entities, "
+                  f"{counts['relations']} relations → {out_path}", markup=False)
     if problems:
         raise typer.Exit(1)
 
@@ -221,19 +223,22 @@ def load(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A fac
 
     Example: policykg load facts.json --db .policykg/graph.lbdb
     """
-    facts = _read_facts(facts_path)
+    facts = _facts_file(facts_path)
+    total = facts.count("reports")
     try:
         with _open(db, neo4j) as store, _progress("loading") as bar:
-            task = bar.add_task("", total=len(facts["reports"]))
-            summary = store.load_facts(facts, progress=lambda b: bar.update(
+            task = bar.add_task("", total=total)
+            summary = store.load_facts(facts_path, progress=lambda b: bar.update(
                 task, advance=1, description=Path(b.report["source"]).name))
+    except FactsFileError as exc:
+        raise _fail(str(exc)) from exc
     except LoadInterrupted as exc:
         raise _interrupted(str(exc)) from None
     except KeyboardInterrupt:  # before the first report (opening the store)
-        raise _interrupted(str(LoadInterrupted(0, len(facts["reports"])))) from None
+        raise _interrupted(str(LoadInterrupted(0, total))) from None
     for e in summary["failed"]:
         err.print(f"error: {e}", markup=False)
-    out.print(f"loaded {len(summary['loaded'])} of {len(facts['reports'])} reports "
+    out.print(f"loaded {len(summary['loaded'])} of {total} reports "
               f"({summary['written']} nodes and relationships) into {store.location}", markup=False)
     if summary["failed"]:
         raise typer.Exit(1)
@@ -394,6 +399,8 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
            base: Annotated[str | None, typer.Option(help="Base IRI for the data.")] = None,
            ontology: Annotated[bool, typer.Option("--ontology/--no-ontology",
                                                   help="Include the ontology in the file.")] = True,
+           sample: Annotated[int | None, typer.Option(
+               min=1, help="Only the first N reports and what they touch (a quick SHACL check).")] = None,
            db: Db = None, neo4j: Neo4j = None) -> None:
     """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML) with the ontology, or for other
     tools as GraphML, GEXF or CSV tables of nodes and edges with all their properties.
@@ -407,7 +414,8 @@ def export(out_path: Annotated[Path, typer.Option("--out", "-o", help="RDF file 
             if fmt in TABLE_FORMATS:
                 paths = export_tables(store, out_path, fmt=fmt)
             else:
-                paths = [export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology)]
+                paths = [export_graph(store, out_path, fmt=fmt, base=base, include_ontology=ontology,
+                                      sample=sample)]
         except OutputPathError as exc:
             raise _fail(str(exc), 2) from exc
         except ValueError as exc:  # a bad --base, or text RDF/XML cannot hold
@@ -443,7 +451,10 @@ def evaluate(facts_path: Annotated[Path, typer.Argument(metavar="FACTS", help="A
     """
     if fmt not in SCORE_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(SCORE_FORMATS)}", param_hint="--format")
-    facts = _read_facts(facts_path)
+    try:
+        facts = _facts_file(facts_path).read()
+    except FactsFileError as exc:
+        raise _fail(str(exc)) from exc
     try:
         scores = evaluate_facts(facts, gold, types=[t for t in types.split(",") if t] if types else None)
     except ValueError as exc:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 class OutputPathError(ValueError):
@@ -29,15 +32,20 @@ def check_output(path: str | Path) -> Path:
     return p
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write `data` (str as UTF-8) to `path` through a temporary file in the same folder and a rename."""
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through: a temporary file in the same folder, renamed when the block ends.
+
+    When the block raises (or Ctrl-C stops it), the temporary file is removed and
+    `path` is left as it was. The new file gets the mode an existing one had, or
+    the umask's.
+    """
     p = check_output(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, p.stat().st_mode & 0o777 if p.exists() else 0o666 & ~_umask())
@@ -45,7 +53,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return p
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> Path:
+    """Write `data` (str as UTF-8) to `path` through a temporary file in the same folder and a rename."""
+    with atomic_file(path) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return Path(path)
 
 
 def _umask() -> int:

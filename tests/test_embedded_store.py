@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from policykg.extract.factsfile import write_facts
+from policykg.graph import embedded as embedded_module
 from policykg.graph.embedded import EmbeddedStore, schema_statements
+from policykg.graph.load import DERIVED
 from policykg.graph.store import StoreError, db_path, open_store
 from policykg.ontology.model import load_model
+from tests.graph_snapshot import reextracted_with_fewer_entities, snapshot
 
 
 def test_schema_is_generated_from_the_ontology() -> None:
@@ -117,3 +121,82 @@ def test_db_path_order(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("POLICYKG_DB", str(tmp_path / "env.lbdb"))
     assert db_path() == tmp_path / "env.lbdb"
     assert db_path(tmp_path / "given.lbdb") == tmp_path / "given.lbdb"
+
+
+def _derived_from_scratch(store) -> dict[str, list[tuple]]:
+    """Region → entity edges as a full recomputation from ABOUT and MENTIONED_IN would give them."""
+    out = {}
+    for label, rtype in DERIVED.items():
+        _, rows = store.run(f"MATCH (g:Region)<-[:ABOUT]-(r:Report)<-[:MENTIONED_IN]-(e:{label}) "
+                            "RETURN DISTINCT g.id, e.id, r.year")
+        years: dict[tuple[str, str], set[int]] = {}
+        for g, e, year in rows:
+            years.setdefault((g, e), set()).update([year] if year is not None else [])
+        out[rtype] = sorted((g, e, tuple(sorted(ys)) or None) for (g, e), ys in years.items())
+    return out
+
+
+def _derived_stored(store) -> dict[str, list[tuple]]:
+    out = {}
+    for label, rtype in DERIVED.items():
+        _, rows = store.run(f"MATCH (g:Region)-[d:{rtype}]->(e:{label}) RETURN g.id, e.id, d.years")
+        out[rtype] = sorted((g, e, tuple(ys) if ys else None) for g, e, ys in rows)
+    return out
+
+
+def test_groups_of_reports_load_as_one_report_at_a_time_does(tmp_path: Path, example_facts) -> None:
+    """One transaction for all reports, or one per report, or a file read as a stream: the same graph."""
+    graphs = []
+    for name, group_size, facts in [("one", 1, example_facts), ("all", 250, example_facts),
+                                    ("file", 2, write_facts(example_facts, tmp_path / "facts.json"))]:
+        with open_store(tmp_path / f"{name}.lbdb") as store:
+            summary = store.load_facts(facts, group_size=group_size)
+            assert not summary["failed"] and len(summary["loaded"]) == 5
+            assert _derived_stored(store) == _derived_from_scratch(store)
+            graphs.append(snapshot(store))
+    assert graphs[0] == graphs[1] == graphs[2]
+
+
+def test_a_group_with_a_reextracted_report_leaves_no_stale_facts(tmp_path: Path, example_facts) -> None:
+    """Reports replaced inside a group of new ones: as if the graph were built from the new facts alone."""
+    facts = example_facts
+    changed, gone = reextracted_with_fewer_entities(facts, 0)
+    assert gone
+    with open_store(tmp_path / "a.lbdb") as store:
+        store.load_facts(facts)
+        assert not store.load_facts(changed)["failed"]  # one group: the changed report and four reloads
+        replaced = snapshot(store)
+        assert _derived_stored(store) == _derived_from_scratch(store)
+    with open_store(tmp_path / "b.lbdb") as store:
+        store.load_facts(changed)
+        assert snapshot(store) == replaced
+
+
+def test_a_report_given_twice_in_one_document_is_loaded_once(tmp_path: Path, example_facts) -> None:
+    """The same source twice (a re-extraction appended): the later copy wins, and the group splits there."""
+    first = example_facts["reports"][0]
+    again = {**example_facts, "reports": [*example_facts["reports"], dict(first)]}
+    with open_store(tmp_path / "g.lbdb") as store:
+        summary = store.load_facts(again)
+        assert not summary["failed"]
+        assert store.counts()["Report"] == 5
+        assert _derived_stored(store) == _derived_from_scratch(store)
+
+
+def test_bulk_copy_writes_the_same_graph_as_unwind(tmp_path: Path, example_facts, monkeypatch) -> None:
+    """Relationships written with COPY FROM a CSV file or with UNWIND … CREATE: the same graph, nulls,
+    empty strings, quotes, commas and line breaks included."""
+    weird = copy.deepcopy(example_facts)
+    rep = weird["reports"][0]
+    rep["sentences"] = [*rep["sentences"], '引号"与,逗号\n换行\\反斜杠']
+    ent = next(e for e in weird["entities"] if e["type"] == "Initiative" and e["mentions"])
+    ent["mentions"][0] = dict(ent["mentions"][0], report=rep["id"], sentence=len(rep["sentences"]) - 1)
+    graphs = []
+    for name, threshold in [("copy", 0), ("unwind", 10**9)]:
+        monkeypatch.setattr(embedded_module, "COPY_MIN_ROWS", threshold)
+        with open_store(tmp_path / f"{name}.lbdb") as store:
+            assert not store.load_facts(weird)["failed"]
+            assert not store.load_facts(weird)["failed"]  # and again: replaced, not doubled
+            graphs.append(snapshot(store))
+    assert graphs[0] == graphs[1]
+    assert '引号"与,逗号\n换行\\反斜杠' in {value for row in graphs[0]["MENTIONED_IN"] for value in row}

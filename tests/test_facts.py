@@ -1,4 +1,4 @@
-"""The facts document (policykg/facts@1): its schema, its offsets into the original text, stable ids."""
+"""The facts document (policykg/facts@2): its schema, its offsets into the original text, stable ids."""
 from __future__ import annotations
 
 import copy
@@ -15,9 +15,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from policykg.extract import extract_paths, extract_texts, read_inputs
+from policykg.extract.facts import sentence_of
+from policykg.extract.factsfile import FactsFile, FactsFileError, read_facts, upgrade, write_facts
 from policykg.extract.ingest import decode
 from policykg.extract.normalize import fold_width, normalize_text
-from policykg.extract.pipeline import annotate
+from policykg.extract.pipeline import annotate, extract_to_file
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
@@ -32,6 +34,12 @@ OCR_REPORT = (
     "菏 泽 市 牡 丹 区 形 成 了 “管 委 会 十 运 营 公 司” 模 式 ， 山 东 省 菏 泽\n\n"
     "市 发 展 锂 电 产 业 。\n"
 )
+
+
+def _sentence(facts: dict[str, Any], record: dict[str, Any]) -> str:
+    """The sentence a mention or evidence record points at, from its report's sentence table."""
+    report = next(r for r in facts["reports"] if r["id"] == record["report"])
+    return sentence_of(report, record["sentence"])
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +76,9 @@ def test_the_example_facts_follow_the_schema(example_facts: dict[str, Any], vali
 @pytest.mark.parametrize(
     "breakage",
     [
-        lambda f: f.update(schema="policykg/facts@2"),
+        lambda f: f.update(schema="policykg/facts@3"),
+        lambda f: f["reports"][0].pop("sentences"),
+        lambda f: next(e for e in f["entities"] if e["mentions"])["mentions"][0].update(sentence="a sentence"),
         lambda f: f["reports"][0].pop("adcode"),
         lambda f: f["reports"][0].update(date="17/01/2024"),
         lambda f: f["reports"][0].update(year="2023"),
@@ -111,7 +121,7 @@ def test_every_mention_points_into_the_original_text(example_facts: dict[str, An
         assert 0 <= m["start"] < m["end"] <= len(original)
         assert original[m["start"] : m["end"]] == m["text"], (entity["name"], m)
         # the evidence sentence holds the mention, as normalised text
-        assert _squeeze(m["text"]) in _squeeze(m["sentence"]), (entity["name"], m)
+        assert _squeeze(m["text"]) in _squeeze(_sentence(example_facts, m)), (entity["name"], m)
 
 
 def test_mentions_of_the_examples_map_to_their_surface_forms() -> None:
@@ -139,7 +149,7 @@ def test_an_ocr_copy_keeps_exact_evidence(validator: Draft202012Validator) -> No
     assert mentions
     for m in mentions:
         assert OCR_REPORT[m["start"] : m["end"]] == m["text"]
-        assert _squeeze(m["text"]) in _squeeze(m["sentence"])
+        assert _squeeze(m["text"]) in _squeeze(_sentence(facts, m))
     # a mention read across removed spaces still quotes the source as it is
     assert any(" " in m["text"] for m in mentions)
 
@@ -201,3 +211,71 @@ def test_build_facts_of_nothing_is_an_empty_valid_document(validator: Draft20201
     facts = build_facts([])
     assert validator.is_valid(facts)
     assert (facts["reports"], facts["entities"], facts["relations"]) == ([], [], [])
+
+
+def test_a_streamed_file_reads_back_as_the_document(tmp_path: Path, example_facts: dict[str, Any]) -> None:
+    """The facts file is one JSON document, one record a line; read whole or a section at a time."""
+    out = tmp_path / "facts.json"
+    counts, errors, _ = extract_to_file([EXAMPLES], out, workers=1)
+    assert errors == [] and counts["reports"] == len(example_facts["reports"])
+    assert json.loads(out.read_text(encoding="utf-8")) == example_facts
+    assert read_facts(out) == example_facts
+    streamed = FactsFile(out)
+    assert streamed.count("reports") == len(example_facts["reports"])
+    assert [r["id"] for r in streamed.reports()] == [r["id"] for r in example_facts["reports"]]
+    assert list(streamed.relations()) == example_facts["relations"]
+    # a pretty-printed copy is read too, and so is a written one
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(example_facts, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert read_facts(pretty) == example_facts
+    assert read_facts(write_facts(example_facts, tmp_path / "again.json")) == example_facts
+
+
+def test_the_facts_file_grows_with_the_facts_not_with_repetition(tmp_path: Path, example_facts: dict[str, Any]) -> None:
+    """Each evidence sentence is stored once per report, however many mentions stand in it."""
+    for report in example_facts["reports"]:
+        assert len(set(report["sentences"])) == len(report["sentences"])
+    pointers = [(m["report"], m["sentence"]) for e in example_facts["entities"] for m in e["mentions"]]
+    assert len(pointers) > len(set(pointers))  # several mentions share a sentence, stored once
+
+
+def _as_v1(facts: dict[str, Any]) -> dict[str, Any]:
+    """The same document as policykg/facts@1 wrote it: sentence text in every mention and evidence record."""
+    reports = {r["id"]: r for r in facts["reports"]}
+
+    def text(record: dict[str, Any]) -> dict[str, Any]:
+        return {**record, "sentence": sentence_of(reports[record["report"]], record["sentence"])}
+
+    return {**facts, "schema": "policykg/facts@1",
+            "reports": [{k: v for k, v in r.items() if k != "sentences"} for r in facts["reports"]],
+            "entities": [{**e, "mentions": [text(m) for m in e["mentions"]]} for e in facts["entities"]],
+            "relations": [{**r, "evidence": [text(ev) for ev in r["evidence"]]} for r in facts["relations"]]}
+
+
+def test_a_v1_document_is_converted_with_the_same_sentences(tmp_path: Path, example_facts: dict[str, Any],
+                                                             validator: Draft202012Validator) -> None:
+    old = _as_v1(example_facts)
+    new = upgrade(old)
+    assert validator.is_valid(new)
+    assert _as_v1(new) == old  # every mention and evidence record points at its own sentence
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(old, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert _as_v1(read_facts(path)) == old
+
+
+def test_a_truncated_facts_file_is_refused_with_its_name(tmp_path: Path, example_facts: dict[str, Any]) -> None:
+    path = write_facts(example_facts, tmp_path / "facts.json")
+    data = path.read_text(encoding="utf-8")
+    path.write_text(data[: data.index('"entities":[') + 40], encoding="utf-8")
+    with pytest.raises(FactsFileError, match=r"facts\.json"):
+        list(FactsFile(path).entities())
+
+
+def test_a_parallel_run_gives_the_same_bytes_as_a_serial_one(tmp_path: Path) -> None:
+    """Two worker processes or one: the same facts file, byte for byte, and the same warnings."""
+    serial, parallel = tmp_path / "serial.json", tmp_path / "parallel.json"
+    _, _, serial_warnings = extract_to_file([EXAMPLES], serial, workers=1)
+    _, _, parallel_warnings = extract_to_file([EXAMPLES], parallel, workers=2)
+    assert serial.read_bytes() == parallel.read_bytes()
+    assert serial_warnings == parallel_warnings
+    assert extract_paths([EXAMPLES], workers=2)[0] == extract_paths([EXAMPLES], workers=1)[0]

@@ -50,20 +50,20 @@ def fail_mid_report(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Calla
 
     The load goes through the real driver and server; only the moment of the fault is chosen here.
     """
-    real = neo4j_store_module.load_report
+    real = neo4j_store_module.load_reports
 
     def arm(action: Callable[[Any], None]) -> None:
         state = {"fired": False}
 
-        def load_report(run: Callable[..., Any], batch: Any, model: Any = None) -> None:
+        def load_reports(run: Callable[..., Any], group: Any, model: Any = None) -> None:
             def faulty(cypher: str, params: dict[str, Any]) -> Any:
                 if not state["fired"] and ":MENTIONED_IN" in cypher and "CREATE" in cypher:
                     state["fired"] = True
                     action(run)
                 return run(cypher, params)
-            real(faulty, batch, model)
+            real(faulty, group, model)
 
-        monkeypatch.setattr(neo4j_store_module, "load_report", load_report)
+        monkeypatch.setattr(neo4j_store_module, "load_reports", load_reports)
 
     yield arm
 

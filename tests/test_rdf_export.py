@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
 from policykg.graph.store import open_store
+from policykg.ontology import rdf as rdf_module
 from policykg.ontology.iris import DEFAULT_BASE, node_iri, normalize_base
 from policykg.ontology.model import ONTOLOGY_PATH, PK
 from policykg.ontology.rdf import RDF_FORMATS, build_graph, export_graph, read_rows, serialize
@@ -354,3 +355,33 @@ def test_neo4j_exports_the_same_bytes_as_the_embedded_store(neo4j_target: Any, e
             from_neo4j = export_graph(store, tmp_path / f"neo4j.{fmt}", fmt=fmt).read_bytes()
             assert from_neo4j == _export(example_db, tmp_path / f"embedded.{fmt}", fmt), fmt
         store.clear()
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("fmt", RDF_FORMATS)
+def test_an_export_in_many_small_pages_holds_the_same_graph(example_db: Path, tmp_path: Path, fmt: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of 7 nodes and 2 reports: every page boundary crossed, the same triples, a valid file."""
+    whole = _export(example_db, tmp_path / f"whole.{fmt}", fmt)
+    monkeypatch.setattr(rdf_module, "NODE_PAGE", 7)
+    monkeypatch.setattr(rdf_module, "REPORT_PAGE", 2)
+    paged = _export(example_db, tmp_path / f"paged.{fmt}", fmt)
+    assert paged != whole  # more pages, laid out differently ...
+    parsed = Graph().parse(data=paged, format=PARSE_AS[fmt])
+    assert isomorphic(parsed, _built(example_db))  # ... holding the same graph
+
+
+def test_a_sample_export_holds_a_few_reports_and_conforms(example_db: Path, tmp_path: Path, shapes: Graph) -> None:
+    """`sample=2`: two reports and what they touch, every node it names typed, valid against the shapes."""
+    whole = Graph().parse(data=_export(example_db, tmp_path / "whole.ttl", include_ontology=False), format="turtle")
+    part = Graph().parse(data=_export(example_db, tmp_path / "part.ttl", include_ontology=False, sample=2),
+                         format="turtle")
+    reports = set(part.subjects(RDF.type, PK.Report))
+    assert len(reports) == 2 and len(set(whole.subjects(RDF.type, PK.Report))) == 5
+    assert 0 < len(part) < len(whole)
+    def data(g: Graph) -> set:  # without the extraction run, whose IRI is a digest of the reports it used
+        return {t for t in g if not any("/run/" in str(term) for term in t)}
+
+    assert data(part) <= data(whole)  # nothing the whole graph lacks
+    conforms, report = _conforms(part, shapes)
+    assert conforms, report

@@ -1,11 +1,14 @@
 """Relations read from one sentence or enumeration, each with its evidence sentence."""
+from policykg.extract.facts import sentence_of
 from tests.extract_helpers import facts_of, relations
 
 PLACE = "枣庄市台儿庄区"
 
 
 def evidence(facts: dict, type_: str) -> list[str]:
-    return [ev["sentence"] for r in facts["relations"] if r["type"] == type_ for ev in r["evidence"]]
+    reports = {rep["id"]: rep for rep in facts["reports"]}
+    return [sentence_of(reports[ev["report"]], ev["sentence"])
+            for r in facts["relations"] if r["type"] == type_ for ev in r["evidence"]]
 
 
 def test_project_list_belongs_to_the_chain_of_its_category():
