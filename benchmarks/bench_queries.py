@@ -20,7 +20,6 @@ import argparse
 import logging
 import random
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -31,9 +30,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_store import neo4j_store, percentile  # noqa: E402
+from benchmarks.bench_store import neo4j_store, query_timing  # noqa: E402
 from policykg.graph.embedded import EmbeddedStore  # noqa: E402
-from policykg.graph.queries import catalog, run_query  # noqa: E402
+from policykg.graph.queries import catalog  # noqa: E402
 
 BATCH = 5000
 
@@ -116,16 +115,9 @@ def time_queries(store: Any, todo: list[tuple[str, dict[str, Any]]], repeats: in
     out = {}
     for name, params in todo:
         before = peak_mb()
-        _, rows = run_query(store, name, params)
-        times = []
-        for _ in range(repeats):
-            began = time.perf_counter()
-            run_query(store, name, params)
-            times.append(time.perf_counter() - began)
-        out[name] = {"p50": statistics.median(times), "p95": percentile(times, 0.95), "rows": len(rows),
-                     "peak_growth_mb": peak_mb() - before}
+        out[name] = {**query_timing(store, name, params, repeats), "peak_growth_mb": peak_mb() - before}
         print(f"  {name:<20} p50 {out[name]['p50'] * 1000:8.1f} ms  p95 {out[name]['p95'] * 1000:8.1f} ms  "
-              f"rows {len(rows):>5}  peak +{out[name]['peak_growth_mb']:.0f} MB", flush=True)
+              f"rows {out[name]['rows']:>5}  peak +{out[name]['peak_growth_mb']:.0f} MB", flush=True)
     return out
 
 

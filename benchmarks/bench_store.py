@@ -101,16 +101,18 @@ def time_load(store: Any, facts: dict[str, Any]) -> dict[str, Any]:
 def time_queries(store: Any, cases: list[tuple[str, str, dict[str, Any]]],
                  repeats: int) -> dict[str, dict[str, Any]]:
     """Run each case once to warm up, then `repeats` times; return p50, p95 and row count by label."""
-    out = {}
-    for label, name, params in cases:
-        _, rows = run_query(store, name, params)
-        times = []
-        for _ in range(repeats):
-            began = time.perf_counter()
-            run_query(store, name, params)
-            times.append(time.perf_counter() - began)
-        out[label] = {"p50": statistics.median(times), "p95": percentile(times, 0.95), "rows": len(rows)}
-    return out
+    return {label: query_timing(store, name, params, repeats) for label, name, params in cases}
+
+
+def query_timing(store: Any, name: str, params: dict[str, Any], repeats: int) -> dict[str, Any]:
+    """One canned query run once to warm up, then `repeats` times: its p50, p95 (seconds) and row count."""
+    _, rows = run_query(store, name, params)
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        run_query(store, name, params)
+        times.append(time.perf_counter() - began)
+    return {"p50": statistics.median(times), "p95": percentile(times, 0.95), "rows": len(rows)}
 
 
 @contextmanager
