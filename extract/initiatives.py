@@ -207,8 +207,10 @@ def name_start(text: str, floor: int, end: int) -> tuple[int, list[str]]:
     words = tokens.cut(text[floor:end])
     pos = end
     kept: list[str] = []
+    inside = load_set("span_inside_name.txt")
     for word in reversed(words):
-        if _is_stop(word):
+        # a boundary word that also ends names (文明村镇创建) does not stop the walk right at the end
+        if _is_stop(word) and not (not kept and word in inside):
             break
         pos -= len(word)
         kept.insert(0, word)
@@ -353,8 +355,10 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         return []
     if name not in _national() and tokens.is_common_word(name):
         return []  # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”)
-    if "，" in name or "," in name:
-        return []  # a sentence in quotes is a slogan (“这么近,那么美,周末到河北”)
+    if "，" in name or "," in name or "的" in name or name.startswith("+"):
+        # a sentence or a phrase in quotes is a slogan (“这么近,那么美,周末到河北”, “雪山下的公园城市”);
+        # a quote that opens with + is a fragment of a formula, not a name
+        return []
     aliases: set[str] = set()
     tail = ""
     if name.endswith("+"):

@@ -234,3 +234,13 @@ def test_a_counted_quoted_list_shares_its_head() -> None:
 def test_slogans_and_ordinary_words_in_quotes_are_no_initiatives() -> None:
     found = initiatives("打造“这么近,那么美,周末到河北”品牌，抢占产业“高地”，守住安全“红线”。")
     assert not found
+
+
+def test_quoted_phrases_and_fragments_are_no_initiatives() -> None:
+    found = initiatives("打造“雪山下的公园城市”，推动“+文旅”融合，深入推进“文明村镇创建、移风易俗示范”等专项行动。")
+    assert not any("的" in n or n.startswith("+") for n in found)
+
+
+def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
+    found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
+    assert not any(n.startswith(("创建", "把握")) for n in found)
