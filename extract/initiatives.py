@@ -207,10 +207,10 @@ def name_start(text: str, floor: int, end: int) -> tuple[int, list[str]]:
     words = tokens.cut(text[floor:end])
     pos = end
     kept: list[str] = []
-    inside = load_set("span_inside_name.txt")
+    ends = load_set("initiative_end_words.txt")
     for word in reversed(words):
         # a boundary word that also ends names (文明村镇创建) does not stop the walk right at the end
-        if _is_stop(word) and not (not kept and word in inside):
+        if _is_stop(word) and not (not kept and word in ends):
             break
         pos -= len(word)
         kept.insert(0, word)

@@ -198,6 +198,7 @@ def name_before(
     for cut, word in cuts(text, start, end, boundaries):
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
             cut += 1
+        cut = _past_leading_verbs(text, cut, end, min_len, inside)
         name = text[cut:end]
         if len(strip_quotes(name)) < min_len:
             if word and word not in inside and not _ends_a_word(text, cut, word):
@@ -213,6 +214,19 @@ def name_before(
         if word and word not in inside and len(word) != 1:
             return None
     return None
+
+
+def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
+    """`cut` moved past verbs that open the stretch (落实自贸试验区, 赋予湘江新区, 协助宸鸿).
+
+    A verb (jieba tag v) governs the name after it; verbs that also stand inside
+    names (建设, 改造: `span_inside_name.txt`) and domain words stay.
+    """
+    words = tokens.cut(text[cut:end])
+    while len(words) > 1 and tokens.tag(words[0]) == "v" and words[0] not in inside \
+            and words[0] not in tokens.domain_words() and end - cut - len(words[0]) >= min_len:
+        cut += len(words.pop(0))
+    return cut
 
 
 def _ends_a_word(text: str, cut: int, word: str) -> bool:
