@@ -216,15 +216,22 @@ def name_before(
     return None
 
 
-def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
-    """`cut` moved past verbs that open the stretch (落实自贸试验区, 赋予湘江新区, 协助宸鸿).
+#: What after a verb-like word makes it a place's name (奋斗镇, 团结村), which stays.
+_PLACE_SUFFIXES = ("镇", "乡", "村", "县", "区", "市", "旗", "街道", "社区")
 
-    A verb (jieba tag v) governs the name after it; verbs that also stand inside
-    names (建设, 改造: `span_inside_name.txt`) and domain words stay.
+
+def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
+    """`cut` moved past verbs that open the stretch (赋予湘江新区, 协助宸鸿); `end` when only a bare head is left.
+
+    A verb of two or more characters (jieba tag v; one character is as often a brand's: 联润, 蒙西)
+    governs the name after it; verbs that also stand inside
+    names (建设, 改造: `span_inside_name.txt`), domain words and place names (奋斗镇) stay.
     """
     words = tokens.cut(text[cut:end])
-    while len(words) > 1 and tokens.tag(words[0]) == "v" and words[0] not in inside \
-            and words[0] not in tokens.domain_words() and end - cut - len(words[0]) >= min_len:
+    while len(words) > 1 and len(words[0]) > 1 and tokens.tag(words[0]) == "v" and words[0] not in inside \
+            and words[0] not in tokens.domain_words() and not words[1].startswith(_PLACE_SUFFIXES):
+        if end - cut - len(words[0]) < min_len:
+            return end  # a verb and a bare head (共建自贸试验区, 赋予园区): no name here
         cut += len(words.pop(0))
     return cut
 

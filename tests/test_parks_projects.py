@@ -136,3 +136,10 @@ def test_counted_or_described_projects_are_unnamed():
     body = ("开工14个采选项目，清理无效项目和低效专项债券项目，紧盯头部企业项目，"
             "推进固定资产投资项目和清洁生产项目。")
     assert not entities(facts_of(PLACE, body), "Project")
+
+
+def test_a_verb_that_opens_a_zone_name_governs_it():
+    body = "赋予湖南湘江新区更大自主权，共建自贸试验区，落实曲江新区政策。"
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert "湖南湘江新区" in parks
+    assert not any(name.startswith(("赋予", "共建", "落实")) for name in parks)
