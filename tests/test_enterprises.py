@@ -92,3 +92,8 @@ def test_a_word_opening_with_a_level_character_is_no_level() -> None:
 
 def test_a_work_in_a_list_of_projects_is_no_company() -> None:
     assert not entities_in_bodies("Enterprise", "绕城西复线、金建高速、千黄高速等项目加快推进。")
+
+
+def test_insurance_products_are_no_companies_but_insurers_are() -> None:
+    found = entities_in_bodies("Enterprise", "推广巨灾保险、科技保险和环境责任保险，鼓励保险公司参与。阳光财产保险设立分公司。")
+    assert set(found) == {"阳光财产保险"}
