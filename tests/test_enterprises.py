@@ -95,5 +95,6 @@ def test_a_work_in_a_list_of_projects_is_no_company() -> None:
 
 
 def test_insurance_products_are_no_companies_but_insurers_are() -> None:
-    found = entities_in_bodies("Enterprise", "推广巨灾保险、科技保险和环境责任保险，鼓励保险公司参与。阳光财产保险设立分公司。")
+    found = entities_in_bodies("Enterprise", "推广巨灾保险、科技保险和环境责任保险，鼓励保险公司参与。",
+                               "阳光财产保险设立分公司。")
     assert set(found) == {"阳光财产保险"}
