@@ -98,11 +98,16 @@ def canonical(surface: str) -> str:
     """
     name = _cues()["level"].sub("", surface)
     short = _head_regex().sub("", name)
+    if name.endswith("全产业链") and tokens.cut(name[:-3])[-1:] != ["全"]:
+        short = name[:-3]  # 网络安全产业链: 全 belongs to 安全, the head is 产业链
     if short in load_set("chain_keep_whole.txt") or len(short) < 2:
         return name if _head_regex().search(name) else short
     for side in ("modifier_front", "modifier_back"):
         m = _cues()[side].search(short)
-        if m and len(short) - len(m.group()) >= 2:
+        words = tokens.cut(short)
+        whole = words[:1] if side == "modifier_front" else words[-1:]
+        # a one-character modifier must be a word of its own: 全 of 安全 is none (网络安全)
+        if m and len(short) - len(m.group()) >= 2 and (len(m.group()) > 1 or whole == [m.group()]):
             short = short[: m.start()] + short[m.end() :]
     return _national().get(short, short)
 
@@ -114,8 +119,10 @@ def is_sector(name: str) -> bool:
     excluded = load_set("chain_exclusions.txt")
     if not (2 <= len(name) <= 12) or name in excluded or name + "产业" in excluded:
         return False
-    if not _HAN.search(name) or re.search(r"[0-9的等]|[一二三四五六七八九十]{2}|千亿|百亿|国家", name):
+    if not _HAN.search(name) or re.search(r"[0-9的等届]|[一二三四五六七八九十]{2}|千亿|百亿|国家|首批", name):
         return False
+    if name.startswith(("中国", "世界", "全国", "全球")) or _is_region_short(name):
+        return False  # the title of an event or a ranking (中国城市夜间经济…), or a place (眉山)
     if name.endswith(("与", "和", "及")) or (len(name) == 2 and tokens.tag(name) == "b"):
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
@@ -127,6 +134,15 @@ def is_sector(name: str) -> bool:
         return short != name and short in load_set("chain_single_characters.txt")
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
     return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
+
+
+def _is_region_short(name: str) -> bool:
+    """True when `name` is a province's or prefecture's name or short name as a whole (眉山).
+
+    A county's short name is as often a product of its own (牡丹 of 牡丹区), so it may stay.
+    """
+    return any((d.name == name or d.short == name) and d.level in ("province", "prefecture")
+               for d in divisions.lookup(name))
 
 
 def _is_region(name: str) -> bool:

@@ -161,3 +161,9 @@ def test_a_known_sector_counts_in_a_sentence_that_develops_it() -> None:
 def test_a_known_sector_opening_a_sentence_as_its_subject() -> None:
     found = chains("光电信息产业抢占新赛道，打造光电设备研发制造基地。")
     assert "光电信息" in found
+
+
+def test_events_places_and_split_words_are_no_sectors() -> None:
+    found = chains("召开第二届长沙市旅游产业大会。发展眉山产业。发展网络安全产业。")
+    assert "网络安全" in found
+    assert not any(n.startswith(("第二届", "眉山")) or n.endswith("大会") or n == "网络安" for n in found)
