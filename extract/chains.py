@@ -104,11 +104,14 @@ def canonical(surface: str) -> str:
         return name if _head_regex().search(name) else short
     for side in ("modifier_front", "modifier_back"):
         m = _cues()[side].search(short)
-        words = tokens.cut(short)
-        whole = words[:1] if side == "modifier_front" else words[-1:]
-        # a one-character modifier must be a word of its own: 全 of 安全 is none (网络安全)
-        if m and len(short) - len(m.group()) >= 2 and (len(m.group()) > 1 or whole == [m.group()]):
-            short = short[: m.start()] + short[m.end() :]
+        if not m or len(short) - len(m.group()) < 2:
+            continue
+        if len(m.group()) == 1:
+            # a one-character modifier must be a word of its own: 全 of 安全 is none (网络安全)
+            words = tokens.cut(short)
+            if (words[:1] if side == "modifier_front" else words[-1:]) != [m.group()]:
+                continue
+        short = short[: m.start()] + short[m.end() :]
     return _national().get(short, short)
 
 

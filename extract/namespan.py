@@ -223,17 +223,28 @@ _PLACE_SUFFIXES = ("镇", "乡", "村", "县", "区", "市", "旗", "街道", "�
 def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
     """`cut` moved past verbs that open the stretch (赋予湘江新区, 协助宸鸿); `end` when only a bare head is left.
 
-    A verb of two or more characters (jieba tag v; one character is as often a brand's: 联润, 蒙西)
-    governs the name after it; verbs that also stand inside
-    names (建设, 改造: `span_inside_name.txt`), domain words and place names (奋斗镇) stay.
+    A verb of two or more characters (jieba's dictionary tag v; one character is as often a
+    brand's: 联润, 蒙西) governs the name after it; verbs that also stand inside names (建设,
+    改造: `span_inside_name.txt`), domain words and place names (奋斗镇) stay. The word is the
+    longest dictionary word at the position, as jieba would take it, looked up without cutting.
     """
-    words = tokens.cut(text[cut:end])
-    while len(words) > 1 and len(words[0]) > 1 and tokens.tag(words[0]) == "v" and words[0] not in inside \
-            and words[0] not in tokens.domain_words() and not words[1].startswith(_PLACE_SUFFIXES):
-        if end - cut - len(words[0]) < min_len:
+    while True:
+        word = _leading_word(text, cut, end)
+        if len(word) < 2 or tokens.tag(word) != "v" or word in inside or word in tokens.domain_words():
+            return cut
+        if text.startswith(_PLACE_SUFFIXES, cut + len(word)):
+            return cut
+        if end - cut - len(word) < min_len:
             return end  # a verb and a bare head (共建自贸试验区, 赋予园区): no name here
-        cut += len(words.pop(0))
-    return cut
+        cut += len(word)
+
+
+def _leading_word(text: str, start: int, end: int, longest: int = 4) -> str:
+    """The longest word of jieba's dictionary that starts at `start` (at most `longest` characters)."""
+    for n in range(min(longest, end - start), 1, -1):
+        if tokens.tag(text[start : start + n]):
+            return text[start : start + n]
+    return text[start : start + 1]
 
 
 def _ends_a_word(text: str, cut: int, word: str) -> bool:
