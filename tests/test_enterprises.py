@@ -98,3 +98,8 @@ def test_insurance_products_are_no_companies_but_insurers_are() -> None:
     found = entities_in_bodies("Enterprise", "推广巨灾保险、科技保险和环境责任保险，鼓励保险公司参与。",
                                "阳光财产保险设立分公司。")
     assert set(found) == {"阳光财产保险"}
+
+
+def test_kinds_of_company_and_criminal_groups_are_no_enterprises() -> None:
+    found = entities_in_bodies("Enterprise", "打掉涉恶犯罪集团5个，组建资产公司和金控集团，规范国有融资平台公司。")
+    assert not found
