@@ -167,3 +167,8 @@ def test_events_places_and_split_words_are_no_sectors() -> None:
     found = chains("召开第二届长沙市旅游产业大会。发展眉山产业。发展网络安全产业。")
     assert "网络安全" in found
     assert not any(n.startswith(("第二届", "眉山")) or n.endswith("大会") or n == "网络安" for n in found)
+
+
+def test_sectors_under_supervision_are_not_developed() -> None:
+    assert not chains("加强矿山、危化、燃气、冶金工贸等重点行业领域监管。")
+    assert not chains("高新技术产业增加值增长12%，新能源汽车产业占比提高。")
