@@ -27,7 +27,7 @@ from functools import cache
 
 from . import divisions, tokens
 from .document import Document, Mention
-from .lexicon import load_list, load_set, load_table
+from .lexicon import load_forms, load_list, load_set, load_table
 from .namespan import word_starts
 
 _CJK = r"\u3400-\u9fff"
@@ -64,13 +64,7 @@ def _head_regex() -> re.Pattern[str]:
 @cache
 def _national() -> dict[str, str]:
     """Written form → canonical name of the nationally known sectors."""
-    out: dict[str, str] = {}
-    for row in load_table("chains_national.tsv"):
-        out[row[0]] = row[0]
-        for alias in (row[1].split("|") if len(row) > 1 else ()):
-            if alias:
-                out.setdefault(alias, row[0])
-    return out
+    return {form: row[0] for form, row in load_forms("chains_national.tsv", 1).items()}
 
 
 @cache
@@ -489,8 +483,8 @@ def merge_variants(cands: list[ChainCandidate]) -> None:
 
 
 @cache
-def _develop_in_clause() -> re.Pattern[str]:
-    """A development verb anywhere in the clause before a sector (the `develop` cue without its anchor)."""
+def _develop_anywhere() -> re.Pattern[str]:
+    """A development verb anywhere in a stretch of text (the `develop` cue without its anchor)."""
     return re.compile(_cues()["develop"].pattern.rstrip("$"))
 
 
@@ -499,7 +493,7 @@ def _develop_in_sentence(text: str, start: int, end: int) -> bool:
     lo = max(text.rfind(ch, max(0, start - 80), start) for ch in "。；;！？\n") + 1
     his = [i for i in (text.find(ch, end, end + 80) for ch in "。；;！？\n") if i >= 0]
     hi = min(his) if his else min(len(text), end + 80)
-    rx = _develop_in_clause()
+    rx = _develop_anywhere()
     return bool(rx.search(text, lo, start) or rx.search(text, end, hi))
 
 

@@ -29,7 +29,7 @@ from functools import cache
 
 from . import tokens
 from .document import Document, Mention
-from .lexicon import NameMatcher, load_list, load_set, load_table
+from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import (
     Taken,
     has_proper_part,
@@ -43,6 +43,7 @@ from .namespan import (
     trim_first_item,
     word_starts,
 )
+from .projects import ends_in_head
 
 GENERIC = ("enterprise_generic.txt", "chains_national.tsv")
 
@@ -198,19 +199,9 @@ def company_item(item: str, category: str) -> bool:
             return company_name(item, suffix, strength)
     if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in load_set("estate_endings.txt"):
         return False
-    if _works_head(item):
+    if ends_in_head(item):
         return False  # 千黄高速, 绕城西复线: a work named by its head, not a company
     return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item)
-
-
-def _works_head(item: str) -> bool:
-    """True when the item ends in a head word of a work or facility (高速, 高铁, 公路, 水库 …)."""
-    return item.endswith(_project_heads())
-
-
-@cache
-def _project_heads() -> tuple[str, ...]:
-    return tuple(row[0] for row in load_table("project_heads.tsv"))
 
 
 def _brand_like(item: str) -> bool:
@@ -297,12 +288,7 @@ def merge_short_forms(doc: Document) -> None:
 @cache
 def _national() -> dict[str, str]:
     """Written form → canonical name of the nationally known enterprises (settled case 16)."""
-    out: dict[str, str] = {}
-    for row in load_table("enterprises_national.tsv"):
-        out[row[0]] = row[0]
-        for alias in (row[1].split("|") if len(row) > 1 else ()):
-            out.setdefault(alias, row[0])
-    return out
+    return {form: row[0] for form, row in load_forms("enterprises_national.tsv", 1).items()}
 
 
 @cache

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 
 from . import divisions, tokens
 from .document import Document, Mention
-from .lexicon import NameMatcher, load_list, load_set, load_table
+from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 
 KINDS = ("mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform")
 
@@ -80,14 +80,7 @@ def _free_head_regex() -> re.Pattern[str]:
 @cache
 def _national() -> dict[str, tuple[str, str]]:
     """Written form → (canonical name, kind) of the nationally known initiatives."""
-    out: dict[str, tuple[str, str]] = {}
-    for row in load_table("initiatives_national.tsv"):
-        name, kind = row[0], row[1]
-        out[name] = (name, kind)
-        for alias in (row[2].split("|") if len(row) > 2 else ()):
-            if alias:
-                out.setdefault(alias, (name, kind))
-    return out
+    return {form: (row[0], row[1]) for form, row in load_forms("initiatives_national.tsv", 2).items()}
 
 
 @cache

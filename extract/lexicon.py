@@ -30,6 +30,19 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(col.strip() for col in line.split("\t")) for line in load_list(name))
 
 
+@cache
+def load_forms(name: str, alias_col: int) -> dict[str, tuple[str, ...]]:
+    """Every written form of a lexicon table → its row: the first column (the canonical name) and
+    the |-separated forms in column `alias_col`; a form listed twice keeps its first row."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in load_table(name):
+        out.setdefault(row[0], row)
+        for alias in (row[alias_col].split("|") if len(row) > alias_col else ()):
+            if alias:
+                out.setdefault(alias, row)
+    return out
+
+
 class NameMatcher:
     """Finds the longest, leftmost, non-overlapping occurrences of known names (Aho-Corasick)."""
 

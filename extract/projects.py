@@ -287,7 +287,7 @@ def find_cued(doc: Document, spans: Taken) -> None:
                 _add(doc, spans, prev, s - 1, item + "项目", "cue", (item,))
 
 
-def _ends_in_head(item: str) -> bool:
+def ends_in_head(item: str) -> bool:
     """True when an item ends in a head word of its own (县第二水厂, 杭州至安吉城际铁路)."""
     heads, _ = _heads()
     return any(item.endswith(h) for h in heads)
@@ -330,7 +330,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 return False
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程: an item with a head of its own is a work of its own
-                if any(_ends_in_head(item) for item in n.split("、")[:-1]):
+                if any(ends_in_head(item) for item in n.split("、")[:-1]):
                     return False
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return is_named(doc, n, facility=True)

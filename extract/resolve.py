@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import chains, divisions, initiatives
-from .context import SpanIndex, apply_vetoes, local_evidence
+from .context import SpanIndex, local_evidence, vetoed
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_list
 from .spec import spec
@@ -83,10 +83,10 @@ class AcceptedNames:
                 continue
             # a name used as written beats an alias (丰元汇能: the Enterprise, not 丰元汇能项目)
             proto = next((p for p in protos if p.name == surface), protos[0])
-            doc.mentions.append(
-                Mention(proto.type, proto.name, start, end, kind=proto.kind, level=proto.level,
-                        code=proto.code, source="second-pass")
-            )
+            found = Mention(proto.type, proto.name, start, end, kind=proto.kind, level=proto.level,
+                            code=proto.code, source="second-pass")
+            if vetoed(doc, found) is None:  # the first pass vetoed its own mentions already
+                doc.mentions.append(found)
 
     @staticmethod
     def _keeps(doc: Document, index: int, start: int, end: int, proto: Mention, code: str | None, j: int,
@@ -192,7 +192,6 @@ def region_hierarchy(code: str | None) -> list[divisions.Division]:
 
 
 def settle(doc: Document) -> None:
-    """After the second pass: apply the context vetoes, drop nested mentions and merge variants of one name."""
-    apply_vetoes(doc)
+    """After the second pass: drop nested mentions and merge variants of one name."""
     drop_nested(doc)
     merge_contained(doc)

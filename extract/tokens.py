@@ -22,7 +22,7 @@ from functools import cache
 
 import jieba
 
-from .lexicon import load_list, load_table
+from .lexicon import load_forms, load_list
 
 USER_DICT = "jieba_user.dict"
 
@@ -36,13 +36,7 @@ LEXICONS = {"initiatives_national.tsv": 2, "chains_national.tsv": 1}
 
 
 def _lexicon_words() -> list[str]:
-    words = []
-    for lexicon, alias_col in LEXICONS.items():
-        for row in load_table(lexicon):
-            words.append(row[0])
-            if len(row) > alias_col:
-                words.extend(w for w in row[alias_col].split("|") if w)
-    return words
+    return [form for lexicon, alias_col in LEXICONS.items() for form in load_forms(lexicon, alias_col)]
 
 
 @cache
