@@ -11,13 +11,12 @@ from functools import cache
 
 from .document import Document, Mention
 from .lexicon import load_list
+from .namespan import clause_bounds
 from .spec import TypeSpec, spec
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『\"'‘", "”」』\"'’"
 #: What joins two items of a list.
 _JOINERS = ("、", "和", "及", "与", "以及")
-#: Characters that end a clause: a cue never reaches across them.
-_CLAUSE_END = "，,。；;：:！？!?\n"
 #: How far before a mention a veto word may stand (不搞形象工程, 坚决防止各类形象工程).
 _VETO_REACH = 8
 
@@ -71,13 +70,6 @@ def _negation() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _clause_before(text: str, start: int, reach: int) -> str:
-    lo = max(0, start - reach)
-    window = text[lo:start]
-    cut = max(window.rfind(ch) for ch in _CLAUSE_END)
-    return window[cut + 1 :]
-
-
 def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str | None:
     """The veto that drops mention `m` here, or None (vetoes listed per type in the spec table).
 
@@ -86,7 +78,8 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
     unnamed: once counts and the type's head word are gone nothing is left (10条).
     """
     s = type_spec or spec(m.type)
-    if "negation" in s.vetoes and _negation().search(_clause_before(doc.text, m.start, _VETO_REACH)):
+    lo = max(clause_bounds(doc.text, m.start)[0], m.start - _VETO_REACH)
+    if "negation" in s.vetoes and _negation().search(doc.text, lo, m.start):
         return "negation"
     if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
         return "unnamed"
