@@ -400,11 +400,11 @@ def _same_form_items(text: str, end: int, ending: str) -> list[ChainCandidate]:
     return out
 
 
-_QUOTED_SECTOR = re.compile(f"[“\"]([{_CJK}]{{2,10}})[”\"](?:特色(?:农业|种植|养殖)|产业链|产业集群|产业)")
+_QUOTED_SECTOR = re.compile(f"[“\"]([{_CJK}]{{2,10}}\\+?)[”\"](?:特色(?:农业|种植|养殖)|产业链|产业集群|产业|新赛道|赛道)")
 
 
 def quoted_candidates(doc: Document) -> list[ChainCandidate]:
-    """A quoted sector before a sector word: “菌菜牧果林”特色农业."""
+    """A quoted sector before a sector word: “菌菜牧果林”特色农业, “绿氢+”产业, “光学+”新赛道."""
     out = []
     for m in _QUOTED_SECTOR.finditer(doc.text):
         name = canonical(m.group(1))

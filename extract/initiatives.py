@@ -355,8 +355,13 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     aliases: set[str] = set()
     tail = ""
     if name.endswith("+"):
-        # “互联网+”医保服务: the noun after a trailing + belongs to the name
+        # “互联网+”医保服务: the noun after a trailing + belongs to the name; a chain head after it
+        # (“光学+”新赛道, “绿氢+”产业) makes it a sector, and a development phrase (“冰雪+”融合发展) no noun
+        if text.startswith(load_list("chain_heads.txt"), m.end()):
+            return []
         extra = _alias_tail(text, m.end()) or _noun_after(text, m.end())
+        if extra.endswith("发展"):
+            extra = ""
         if extra:
             name += extra
             start, end = m.start(), m.end() + len(extra)
