@@ -96,7 +96,7 @@ def canonical(surface: str) -> str:
         short = name[:-3]  # 网络安全产业链: 全 belongs to 安全, the head is 产业链
     if short in load_set("chain_keep_whole.txt") or len(short) < 2:
         return name if _head_regex().search(name) else short
-    for side in ("modifier_front", "modifier_back"):
+    for side in ("modifier_front", "modifier_back", "modifier_back"):  # modifiers stack: 农业优势特色
         m = _cues()[side].search(short)
         if not m or len(short) - len(m.group()) < 2:
             continue
@@ -497,6 +497,10 @@ def _develop_in_sentence(text: str, start: int, end: int) -> bool:
     return bool(rx.search(text, lo, start) or rx.search(text, end, hi))
 
 
+#: Firms of a sector that the region attracts or grows (引进农产品精深加工龙头企业): the sector is developed.
+_FIRMS_AFTER = re.compile(r"(?:龙头|骨干|领军|配套)?企业")
+
+
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     """A nationally known sector standing on its own in a clause that develops it.
 
@@ -510,7 +514,8 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     forms = frozenset(_national())
     for start, surface in word_starts(text, forms):
         end = start + len(surface)
-        if not _SECTOR_AFTER.match(text, end) or not tokens.aligned(text, start, end):
+        firms = _FIRMS_AFTER.match(text, end)
+        if not (_SECTOR_AFTER.match(text, end) or firms) or not tokens.aligned(text, start, end):
             continue
         floor = _phrase_floor(text, start, 30, quotes=False)
         if sector_start(text, max(floor, start - 8), end) != start:
@@ -519,7 +524,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
         after = end + (head.end() if head else 0)
         if _cues()["statistic"].match(text, after):
             continue
-        if not head and not _develop_in_sentence(text, start, end):
+        if not head and not _develop_in_sentence(text, start, end) or firms and not _develop_before(text, start):
             continue
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out
