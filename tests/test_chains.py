@@ -172,3 +172,23 @@ def test_events_places_and_split_words_are_no_sectors() -> None:
 def test_sectors_under_supervision_are_not_developed() -> None:
     assert not chains("加强矿山、危化、燃气、冶金工贸等重点行业领域监管。")
     assert not chains("高新技术产业增加值增长12%，新能源汽车产业占比提高。")
+
+
+def test_a_quoted_plus_form_before_a_chain_head_is_a_sector() -> None:
+    found = chains("推动“氢能+”产业发展,光电信息产业抢占“光学+”新赛道。")
+    assert {"氢能+", "光学+"} <= set(found)
+
+
+def test_a_policy_verb_jieba_splits_still_ends_the_left_edge() -> None:
+    assert "氢能" in chains("五是聚力氢能全产业链攻坚,构建新型能源体系。")
+    assert "冰雪游" in chains("借势冬运会做热冰雪游,提升服务水平。")
+
+
+def test_firms_of_a_known_sector_that_are_attracted_give_the_sector() -> None:
+    assert "农产品加工" in chains("大力引进和培育农产品加工龙头企业,带动农户增收。")
+    assert "农产品加工" not in chains("农产品加工企业达到120家。")
+
+
+def test_stacked_list_modifiers_are_dropped_and_attributes_are_no_sector() -> None:
+    assert canonical("农业优势特色产业") == "农业"
+    assert "成长型" not in chains("推动十大省级成长型产业集群转型升级。")

@@ -244,3 +244,23 @@ def test_quoted_phrases_and_fragments_are_no_initiatives() -> None:
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
+
+
+def test_central_political_formulas_are_no_instruments() -> None:
+    found = initiatives("坚持“五个必须”,落实“三管三必须”,做好金融“五篇大文章”,深入实施“千企登云”工程。")
+    assert not {"五个必须", "三管三必须", "五篇大文章"} & set(found)
+    assert "千企登云" in found
+
+
+def test_national_programmes_are_found_unquoted() -> None:
+    found = initiatives("持续推进全域旅游发展,深化三医联动改革,落实研发费用加计扣除政策。")
+    assert found["全域旅游"]["kind"] == "strategy"
+    assert found["三医联动"]["kind"] == "reform"
+    assert found["研发费用加计扣除"]["kind"] == "policy_package"
+
+
+def test_a_quoted_plus_form_before_a_chain_head_is_no_initiative() -> None:
+    found = initiatives("光电信息产业抢占“光学+”新赛道,推动“冰雪+”融合发展,深化“互联网+”医保服务。")
+    assert "光学+新赛道" not in found and "光学+" not in found
+    assert "冰雪+" in found
+    assert "互联网+医保服务" in found

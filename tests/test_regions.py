@@ -89,3 +89,18 @@ def test_a_short_name_that_is_the_subject_of_a_verb_stands_alone() -> None:
     body = "以襄州为核心区建设产业园，支持樊城创建国家级现代商贸示范区。"
     found = entities(facts_of("湖北省襄阳市", body, lead="市长"), "Region")
     assert {"襄州区", "樊城区"} <= set(found)
+
+
+def test_a_list_of_places_closed_by_a_facility_head_names_facilities():
+    # 满洲里、二连浩特等口岸: every item takes the head 口岸, so it is a port's name, not a place
+    body = "加强与满洲里、二连浩特、珠恩嘎达布其等口岸合作。在北京、上海等地设立招商中心。"
+    facts = facts_of("内蒙古自治区赤峰市", body, lead="市长")
+    names = set(entities(facts, "Region"))
+    assert not {"满洲里市", "二连浩特市"} & names
+    assert {"北京市", "上海市"} <= names
+
+
+def test_a_state_level_new_area_is_no_region():
+    # 雄安新区 has a code in the division table, but it is a zone (settled case 6), unlike 浦东新区
+    assert "雄安新区" not in entities(facts_of("河北省", "高标准高质量推进雄安新区建设。", lead="省长"), "Region")
+    assert "浦东新区" in entities(facts_of("上海市", "浦东新区开放再上台阶。", lead="市长"), "Region")
