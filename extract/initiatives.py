@@ -484,6 +484,10 @@ def head_candidates(doc: Document) -> list[Candidate]:
         start, words = name_start(text, floor, hs)
         head = m.group()
         kind = head_of("X" + head)[1] if head_of("X" + head) else "programme"
+        counted = _counted_list_items(doc, hs, head, kind)
+        if counted:
+            out.extend(counted)
+            continue
         if start == hs:
             if text[hs - 1 : hs] == "等":
                 out.extend(_items_before_deng(doc, hs - 1, kind))
@@ -553,6 +557,50 @@ def _shared_head_items(doc: Document, comma: int, last: str, last_words: list[st
         if start == 0 or text[start - 1] != "、":
             break
         end = start - 1
+    return out
+
+
+_COUNT_BEFORE_HEAD = re.compile(r"等?([0-9]+|[一二三四五六七八九十两])(?:大|项|个)(?:重点|专项)?$")
+_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _counted_list_items(doc: Document, hs: int, head: str, kind: str) -> list[Candidate]:
+    """A complete list before “N大/N项” and a head: 军民协同、军地共建等两大工程 → 军民协同工程, 军地共建工程.
+
+    When the count equals the number of items, each item is one of the N named
+    programmes and takes the shared head (settled case 10); a count larger than
+    the items (A、B等十六项专项行动) only gives examples, and a count is no name.
+    """
+    text = doc.text
+    count = _COUNT_BEFORE_HEAD.search(text, max(0, hs - 8), hs)
+    if not count:
+        return []
+    n = int(count.group(1)) if count.group(1).isdigit() else _NUMERALS[count.group(1)]
+    floor = max(0, count.start() - 120)
+    for ch in "，,。；;：:！？!?\n":
+        floor = max(floor, text.rfind(ch, floor, count.start()) + 1)
+    parts = []
+    pos = floor
+    for part in text[floor : count.start()].split("、"):
+        parts.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    if len(parts) != n or n < 2:
+        return []
+    lead = tokens.cut(text[parts[0][0] : parts[0][1]])
+    verbs = 0
+    while verbs < len(lead) - 1 and (_is_stop(lead[verbs]) or tokens.tag(lead[verbs]) in ("v", "a")):
+        verbs += 1  # the verb that governs the list (实施, 持续打好) is no part of the first item
+    parts[0] = (parts[0][0] + sum(map(len, lead[:verbs])), parts[0][1])
+    out = []
+    for start, end in parts:
+        item = text[start:end].replace("“", "").replace("”", "")
+        words = tokens.cut(item)
+        if not (2 <= len(item) <= 20) or is_excluded(item) or not words or _is_generic(words):
+            return []
+        if head.endswith("工程") and is_physical_work(words):
+            continue  # a physical work among them is a Project's business
+        name = item if item.endswith(head) else item + head
+        out.append(Candidate(start, end, name, kind_of(name, kind), "head", {item} - {name}, rank=0))
     return out
 
 

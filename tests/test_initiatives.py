@@ -264,3 +264,22 @@ def test_a_quoted_plus_form_before_a_chain_head_is_no_initiative() -> None:
     assert "光学+新赛道" not in found and "光学+" not in found
     assert "冰雪+" in found
     assert "互联网+医保服务" in found
+
+
+def test_a_complete_counted_list_shares_its_head() -> None:
+    found = initiatives("实施科技人才引育、企业梯度培育、园区提质增效等三大工程,"
+                        "扎实做好土地确权、农企利益联结两项改革。")
+    assert {"科技人才引育工程", "企业梯度培育工程", "园区提质增效工程"} <= set(found)
+    assert {"土地确权改革", "农企利益联结改革"} <= set(found)
+    assert found["土地确权改革"]["kind"] == "reform"
+
+
+def test_a_count_larger_than_the_list_gives_only_examples() -> None:
+    found = initiatives("开展市容市貌整治、全域化保洁提升等十六项专项行动。")
+    assert not any(name.startswith(("市容市貌整治", "全域化保洁提升")) for name in found)
+
+
+def test_a_result_reached_is_no_instrument() -> None:
+    found = initiatives("非法集资案件实现“双降”,政务服务实现24小时“不打烊”,深入推进“拎包入住”改革。")
+    assert not {"双降", "不打烊"} & set(found)
+    assert "拎包入住" in found
