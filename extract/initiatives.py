@@ -346,8 +346,10 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     verdict = _context(text, m.start(), m.end() if name in _national() else after_run, sides=sides)
     if verdict == "drop" or is_excluded(name) or _place_rhetoric(name):
         return []
-    if name not in _national() and tokens.is_common_word(name):
-        return []  # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”)
+    if name not in _national() and tokens.is_common_word(name) and not _instrument_tail(text, m.end()):
+        # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”), unless an instrument's head
+        # follows it (“直通车”机制, “三资”管理改革, “双盲”评审改革)
+        return []
     if "，" in name or "," in name or "的" in name or name.startswith("+"):
         # a sentence or a phrase in quotes is a slogan (“这么近,那么美,周末到河北”, “雪山下的公园城市”);
         # a quote that opens with + is a fragment of a formula, not a name
@@ -374,6 +376,18 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     if name in _national():
         name, kind = _national()[name]
     return [Candidate(start, end, name, kind, "quote", aliases, rank=3)]
+
+
+_INSTRUMENT_TAIL = re.compile(f"([{_CJK}]{{0,4}}?)(?:改革|机制|制度|工程|行动|计划|模式)")
+
+
+def _instrument_tail(text: str, end: int) -> bool:
+    """True when an instrument's head (改革, 机制, 工程 …) follows a quote, maybe after a noun (评审改革)."""
+    m = _INSTRUMENT_TAIL.match(text, end)
+    if not m:
+        return False
+    words = tokens.cut(m.group(1)) if m.group(1) else []
+    return not any(_is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn") for w in words)
 
 
 def _noun_after(text: str, end: int) -> str:
@@ -488,9 +502,11 @@ def head_candidates(doc: Document) -> list[Candidate]:
         if counted:
             out.extend(counted)
             continue
-        if start == hs:
-            if text[hs - 1 : hs] == "等":
-                out.extend(_items_before_deng(doc, hs - 1, kind))
+        if start == hs or text[start - 1 : start] == "等":
+            # a head right after 等, or after 等 and a modifier (等生态工程), names the list's
+            # category, not one instrument: the items before it are the names
+            if text[start - 1 : start] == "等":
+                out.extend(_items_before_deng(doc, start - 1, kind))
             continue
         if text[start - 1 : start] in _CLOSE or text[start - 1 : start] == '"':
             continue  # the name goes on inside a quote: the quote pass has it

@@ -283,3 +283,15 @@ def test_a_result_reached_is_no_instrument() -> None:
     found = initiatives("非法集资案件实现“双降”,政务服务实现24小时“不打烊”,深入推进“拎包入住”改革。")
     assert not {"双降", "不打烊"} & set(found)
     assert "拎包入住" in found
+
+
+def test_an_ordinary_word_in_quotes_names_an_instrument_when_its_head_follows() -> None:
+    found = initiatives("推行涉企检查“白名单”制度,深化招投标“双盲”评审改革,抢占发展“高地”。")
+    assert {"白名单", "双盲"} <= set(found)
+    assert "高地" not in found
+
+
+def test_a_head_after_deng_names_the_category_not_an_instrument() -> None:
+    found = initiatives("实施好湿地保护修复项目及退耕还林等生态工程。")
+    assert "生态工程" not in found
+    assert "退耕还林" in found
