@@ -686,6 +686,30 @@ def shape_candidates(doc: Document) -> list[Candidate]:
                 continue
             out.append(Candidate(start, end, name, kind, "shape", rank=2))
     out.extend(_place_brands(doc))
+    out.extend(_goal_candidates(doc))
+    return out
+
+
+_GOAL = re.compile(f"(?<!强[国省市区县])强(?:省|市|区|县)(?!会)(?![{_CJK}]{{0,2}}(?:称号|之一|名单))")
+
+
+def _goal_candidates(doc: Document) -> list[Candidate]:
+    """A field the region sets out to be strong in (临港产业强省, 种业强市): a strategy (settled case 6).
+
+    The field is cut on the left like any name; a rank (百强县) or a bare level is no goal.
+    """
+    text = doc.text
+    out = []
+    for m in _GOAL.finditer(text):
+        start, words = name_start(text, _clause_start(text, m.start()), m.start())
+        while len(words) > 1 and tokens.tag(words[0]) in ("v", "vn"):
+            start += len(words.pop(0))  # the verb that sets the goal (建设, 打造) is no part of it
+        field = text[start : m.start()]
+        if len(field) < 2 or field[-1] in _NUMERAL or _is_generic(words) or divisions.lookup(field):
+            continue
+        name = text[start : m.end()]
+        if not is_excluded(name):
+            out.append(Candidate(start, m.end(), name, "strategy", "shape", rank=2))
     return out
 
 

@@ -295,3 +295,11 @@ def test_a_head_after_deng_names_the_category_not_an_instrument() -> None:
     found = initiatives("实施好湿地保护修复项目及退耕还林等生态工程。")
     assert "生态工程" not in found
     assert "退耕还林" in found
+
+
+def test_a_field_the_region_sets_out_to_be_strong_in_is_a_strategy() -> None:
+    found = initiatives("向海图强,建设临港产业强省。打造北方种业强市。",
+                        "为建设社会主义现代化强省作出贡献,跻身全国百强县。")
+    assert found["临港产业强省"]["kind"] == "strategy"
+    assert any(name.endswith("种业强市") for name in found)
+    assert not any(name.endswith(("现代化强省", "百强县")) for name in found)
