@@ -532,10 +532,43 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     return out
 
 
+#: The close of a list of projects: 等项目, 等21个在谈项目, 等10个重大项目.
+_PROJECT_LIST_END = re.compile(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:重点|重大|在谈|产业)?项目")
+
+
+def project_field_candidates(doc: Document) -> list[ChainCandidate]:
+    """Sectors named as the field of projects (settled case 12): 化工新材料、专用化学品等项目.
+
+    An item of a list of projects that ends in a nationally known sector
+    (钙基纳米新材料, 砷化镓半导体) names that field; items that are companies or
+    facilities (京东超级体验店) end in no sector and give nothing.
+    """
+    text = doc.text
+    forms = _national()
+    out = []
+    for m in _PROJECT_LIST_END.finditer(text):
+        floor = max(0, m.start() - 60)
+        for c in _CLAUSE.finditer(text, floor, m.start()):
+            floor = c.end()
+        pos = floor
+        for part in text[floor : m.start()].split("、"):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            start = sector_start(text, s, e)
+            surface = text[start:e]
+            if not any(surface.endswith(f) for f in forms if len(f) >= 2) or not tokens.aligned(text, start, e):
+                continue
+            name = canonical(surface)
+            if is_sector(name):
+                out.append(ChainCandidate(start, e, name))
+    return out
+
+
 def find_chains(doc: Document) -> Document:
     """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes, zones and the lexicon."""
     cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
-             + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc))
+             + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc)
+             + project_field_candidates(doc))
     kept = settle(cands)
     merge_variants(kept)
     for c in kept:

@@ -103,12 +103,17 @@ class AcceptedNames:
         return not foreign or local_evidence(doc, proto.type, start, end, spans)
 
 
+#: Types that give way to another type found on exactly the same span.
+_SAME_SPAN_YIELDS: dict[str, frozenset[str]] = {"IndustrialChain": frozenset({"Enterprise"})}
+
+
 def drop_nested(doc: Document) -> None:
     """Drop a mention inside a longer mention of another entity, unless the rules keep it.
 
     Kept: a region's full official name, a list item marked standalone, and a
     park that opens the name of a project in it (青禾化工园区 in
-    青禾化工园区污水处理厂: the project is located in the park).
+    青禾化工园区污水处理厂: the project is located in the park). On one span, a
+    sector gives way to a company (`_SAME_SPAN_YIELDS`).
     """
     spans = sorted(doc.mentions, key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -123,11 +128,17 @@ def drop_nested(doc: Document) -> None:
             kept.append(m)
             if reach is None or m.end > reach.end:
                 reach = m
-    # an identical span found twice (cue and second pass) is kept once
+    # an identical span found twice (cue and second pass) is kept once; on one span, a type yields
+    # to the type that names it more specifically (星耀新材料 is the company, not a sector)
     seen: set[tuple[str, str, int, int]] = set()
+    types_at: dict[tuple[int, int], set[str]] = {}
+    for m in kept:
+        types_at.setdefault((m.start, m.end), set()).add(m.type)
     doc.mentions = []
     for m in sorted(kept, key=lambda m: (m.start, m.end, m.type)):
         key = (m.type, m.name, m.start, m.end)
+        if _SAME_SPAN_YIELDS.get(m.type, frozenset()) & types_at[(m.start, m.end)]:
+            continue
         if key not in seen:
             seen.add(key)
             doc.mentions.append(m)

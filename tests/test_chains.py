@@ -192,3 +192,10 @@ def test_firms_of_a_known_sector_that_are_attracted_give_the_sector() -> None:
 def test_stacked_list_modifiers_are_dropped_and_attributes_are_no_sector() -> None:
     assert canonical("农业优势特色产业") == "农业"
     assert "成长型" not in chains("推动十大省级成长型产业集群转型升级。")
+
+
+def test_sectors_named_as_the_field_of_projects() -> None:
+    # settled case 12: 钙基纳米新材料等项目 names a sector; a shop or a bank in the list names none
+    found = chains("加快推进砷化镓半导体、京东超级体验店、齐鲁银行菏泽分行等项目。推进钙基纳米新材料等项目尽快落地。")
+    assert {"砷化镓半导体", "钙基纳米新材料"} <= set(found)
+    assert not any("体验店" in name or "银行" in name for name in found)

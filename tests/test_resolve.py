@@ -93,3 +93,15 @@ def test_merging_names_gives_the_same_result_under_any_hash_seed():
                              check=True)
         outputs.add(run.stdout)
     assert len(outputs) == 1, outputs
+
+
+def test_a_sector_gives_way_to_a_company_on_the_same_span() -> None:
+    from policykg.extract.document import Document, Mention
+    from policykg.extract.resolve import drop_nested
+
+    text = "星耀新材料等项目竣工投产。"
+    doc = Document(source="x", original=text, text=text)
+    doc.mentions = [Mention("IndustrialChain", "星耀新材料", 0, 5), Mention("Enterprise", "星耀新材料", 0, 5),
+                    Mention("Project", "星耀新材料项目", 0, 5)]
+    drop_nested(doc)
+    assert sorted(m.type for m in doc.mentions) == ["Enterprise", "Project"]
