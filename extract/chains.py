@@ -28,7 +28,7 @@ from functools import cache
 from . import divisions, tokens
 from .document import Document, Mention
 from .lexicon import load_forms, load_list, load_set, load_table
-from .namespan import word_starts
+from .namespan import items_before, word_starts
 
 _CJK = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_CJK}]")
@@ -547,13 +547,7 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     forms = _national()
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
-        floor = max(0, m.start() - 60)
-        for c in _CLAUSE.finditer(text, floor, m.start()):
-            floor = c.end()
-        pos = floor
-        for part in text[floor : m.start()].split("、"):
-            s, e = pos, pos + len(part)
-            pos = e + 1
+        for s, e in items_before(text, m.start(), reach=60):
             start = sector_start(text, s, e)
             surface = text[start:e]
             if not any(surface.endswith(f) for f in forms if len(f) >= 2) or not tokens.aligned(text, start, e):

@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from . import divisions, tokens
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
+from .namespan import count_value, items_before
 
 KINDS = ("mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform")
 
@@ -577,7 +578,6 @@ def _shared_head_items(doc: Document, comma: int, last: str, last_words: list[st
 
 
 _COUNT_BEFORE_HEAD = re.compile(r"等?([0-9]+|[一二三四五六七八九十两])(?:大|项|个)(?:重点|专项)?$")
-_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 
 
 def _counted_list_items(doc: Document, hs: int, head: str, kind: str) -> list[Candidate]:
@@ -591,15 +591,8 @@ def _counted_list_items(doc: Document, hs: int, head: str, kind: str) -> list[Ca
     count = _COUNT_BEFORE_HEAD.search(text, max(0, hs - 8), hs)
     if not count:
         return []
-    n = int(count.group(1)) if count.group(1).isdigit() else _NUMERALS[count.group(1)]
-    floor = max(0, count.start() - 120)
-    for ch in "，,。；;：:！？!?\n":
-        floor = max(floor, text.rfind(ch, floor, count.start()) + 1)
-    parts = []
-    pos = floor
-    for part in text[floor : count.start()].split("、"):
-        parts.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    n = count_value(count.group(1))
+    parts = items_before(text, count.start())
     if len(parts) != n or n < 2:
         return []
     lead = tokens.cut(text[parts[0][0] : parts[0][1]])
@@ -609,7 +602,7 @@ def _counted_list_items(doc: Document, hs: int, head: str, kind: str) -> list[Ca
     parts[0] = (parts[0][0] + sum(map(len, lead[:verbs])), parts[0][1])
     out = []
     for start, end in parts:
-        item = text[start:end].replace("“", "").replace("”", "")
+        item = text[start:end].replace("“", "").replace("”", "")  # “三权”分置: quotes inside an item
         words = tokens.cut(item)
         if not (2 <= len(item) <= 20) or is_excluded(item) or not words or _is_generic(words):
             return []

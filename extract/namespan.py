@@ -276,6 +276,26 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def items_before(text: str, end: int, reach: int = 120) -> list[tuple[int, int]]:
+    """The items of the 、-list that ends at `end` (before its closer: 等, a count, a head), in its clause.
+
+    The one list reader of every type: the list starts at its clause's start, at
+    most `reach` characters back, and its first item still holds the words that
+    govern the list (推进甲、乙等); callers cut it with `trim_first_item` or their
+    own left-edge rule.
+    """
+    return split_items(text, max(clause_bounds(text, end)[0], end - reach), end)
+
+
+#: Chinese numerals of a list's count (三大工程, 两项改革).
+_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def count_value(count: str) -> int | None:
+    """The number a list's count writes (5, 五, 两, 十); None for larger Chinese numerals (十六)."""
+    return int(count) if count.isdigit() else _NUMERALS.get(count)
+
+
 def trim_first_item(text: str, items: list[tuple[int, int]], valid: Callable[[str], bool],
                     floor: int = 0, extra: str = "") -> list[tuple[int, int]]:
     """Cut the first item of a list on the left to the name `valid` accepts; drop it when none is left.
