@@ -620,18 +620,12 @@ def _items_before_deng(doc: Document, deng: int, kind: str) -> list[Candidate]:
     a list with a physical work in it is a list of projects, not initiatives.
     """
     text = doc.text
-    floor = max(0, deng - 60)
-    for ch in "，,。；;：:！？!?\n“”":
-        floor = max(floor, text.rfind(ch, floor, deng) + 1)
-    parts = []
-    pos = floor
-    for part in text[floor:deng].split("、"):
-        parts.append((pos, pos + len(part)))
-        pos += len(part) + 1
+    parts = items_before(text, deng, reach=60, stops="“”")  # a quoted list is the quote pass's
     if len(parts) < 2:
         return []
     first_start, first_end = parts[0]
-    parts[0] = (name_start(text, first_start, first_end)[0], first_end)
+    if text[first_start - 1 : first_start] != "、":  # the list goes on left of a quote: no verb to cut
+        parts[0] = (name_start(text, first_start, first_end)[0], first_end)
     out = []
     for start, end in parts:
         item = text[start:end]

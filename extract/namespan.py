@@ -276,15 +276,17 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def items_before(text: str, end: int, reach: int = 120) -> list[tuple[int, int]]:
+def items_before(text: str, end: int, reach: int = 120, stops: str = "") -> list[tuple[int, int]]:
     """The items of the 、-list that ends at `end` (before its closer: 等, a count, a head), in its clause.
 
-    The one list reader of every type: the list starts at its clause's start, at
-    most `reach` characters back, and its first item still holds the words that
-    govern the list (推进甲、乙等); callers cut it with `trim_first_item` or their
-    own left-edge rule.
+    The one list reader of every type: the list starts at its clause's start (or
+    after one of `stops`), at most `reach` characters back, and its first item
+    still holds the words that govern the list (推进甲、乙等); callers cut it with
+    `trim_first_item` or their own left-edge rule.
     """
-    return split_items(text, max(clause_bounds(text, end)[0], end - reach), end)
+    floor = max(clause_bounds(text, end)[0], end - reach)
+    floor = max([floor] + [text.rfind(ch, floor, end) + 1 for ch in stops])
+    return split_items(text, floor, end)
 
 
 #: Chinese numerals of a list's count (三大工程, 两项改革).
