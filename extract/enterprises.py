@@ -307,9 +307,10 @@ def find_known(doc: Document, taken: Taken) -> None:
     for start, end, surface in _known_matcher().find(text):
         if _overlaps(taken, start, end) or not tokens.aligned(text, start, end):
             continue
-        if not _follows_as_company(text, end):
+        headquarters = text.startswith("总部", end)  # 中国华能总部: a project and its company (settled case 10)
+        if not (_follows_as_company(text, end) or headquarters):
             continue  # the first part of a longer name: 华为云平台, 国电投大安项目 (the project alone)
-        m = _add(doc, taken, start, end, source="lexicon")
+        m = _add(doc, taken, start, end, standalone=headquarters, source="lexicon")
         m.name = known[surface]
         if surface != m.name:
             m.aliases = (surface,)

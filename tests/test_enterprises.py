@@ -103,3 +103,9 @@ def test_insurance_products_are_no_companies_but_insurers_are() -> None:
 def test_kinds_of_company_and_criminal_groups_are_no_enterprises() -> None:
     found = entities_in_bodies("Enterprise", "打掉涉恶犯罪集团5个，组建资产公司和金控集团，规范国有融资平台公司。")
     assert not found
+
+
+def test_a_known_company_before_its_headquarters_is_an_enterprise():
+    # settled case 10: 中国华能总部 is a project and 中国华能 its company
+    found = enterprises("中国星网、中国华能总部等标志性项目迁驻运营。")
+    assert {"中国星网", "中国华能"} <= set(found)
