@@ -199,3 +199,8 @@ def test_sectors_named_as_the_field_of_projects() -> None:
     found = chains("加快推进砷化镓半导体、京东超级体验店、齐鲁银行菏泽分行等项目。推进钙基纳米新材料等项目尽快落地。")
     assert {"砷化镓半导体", "钙基纳米新材料"} <= set(found)
     assert not any("体验店" in name or "银行" in name for name in found)
+
+
+def test_a_list_closed_by_products_names_sectors() -> None:
+    # settled case 10: sectors in a list closed by 产品 are chains
+    assert {"服装鞋帽", "新材料", "装备制造"} <= set(chains("推动服装鞋帽、新材料、装备制造等产品出口增量扩能。"))
