@@ -484,7 +484,7 @@ def _weak_heads() -> frozenset[str]:
     return frozenset(h for h, _k, use in _heads() if use == "weak")
 
 
-_TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两]+大$")
+_TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两]+大(?:重点|重大|专项)?$")
 
 
 def head_candidates(doc: Document) -> list[Candidate]:
@@ -520,6 +520,7 @@ def head_candidates(doc: Document) -> list[Candidate]:
             aliases.add(name)
             modifier = _TRAILING_COUNT.sub("", modifier)
             name = modifier + head
+            words = tokens.cut(modifier)  # what is left must be a name by itself (发展十大工程 is none)
         if not _valid_head_name(name, modifier, words, head):
             continue
         kind = kind_of(name, kind)

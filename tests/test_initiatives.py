@@ -303,3 +303,9 @@ def test_a_field_the_region_sets_out_to_be_strong_in_is_a_strategy() -> None:
     assert found["临港产业强省"]["kind"] == "strategy"
     assert any(name.endswith("种业强市") for name in found)
     assert not any(name.endswith(("现代化强省", "百强县")) for name in found)
+
+
+def test_a_counted_set_of_programmes_without_its_items_is_no_name() -> None:
+    found = initiatives("着力实施高质量发展十大重点工程。持续打好净土三大保卫战。")
+    assert not any(name.startswith("发展") for name in found)
+    assert "净土保卫战" in found
