@@ -104,3 +104,9 @@ def test_a_state_level_new_area_is_no_region():
     # 雄安新区 has a code in the division table, but it is a zone (settled case 6), unlike 浦东新区
     assert "雄安新区" not in entities(facts_of("河北省", "高标准高质量推进雄安新区建设。", lead="省长"), "Region")
     assert "浦东新区" in entities(facts_of("上海市", "浦东新区开放再上台阶。", lead="市长"), "Region")
+
+
+def test_a_short_name_before_its_development_or_its_people_stands_alone():
+    body = "用好国务院支持内蒙古高质量发展意见。向港澳同胞、台湾同胞致以敬意。"
+    facts = facts_of("内蒙古自治区赤峰市", body, lead="市长")
+    assert {"内蒙古自治区", "台湾省"} <= set(entities(facts, "Region"))
