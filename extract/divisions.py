@@ -125,6 +125,11 @@ def within(div: Division, ancestor_code: str) -> bool:
     return div.code[:prefix] == ancestor_code[:prefix]
 
 
+def children(code: str) -> list[Division]:
+    """The county-level divisions directly under the prefecture with `code`, in code order."""
+    return [d for c, d in sorted(_table().items()) if d.level == "county" and c[:4] == code[:4] and c != code]
+
+
 def names() -> list[str]:
     """All full and short names, longest first (for building matchers)."""
     return sorted(_by_name(), key=len, reverse=True)

@@ -8,7 +8,8 @@ Three finders (docs/annotation.md, Region):
    in the report's province, then its prefecture; a county-level name outside
    the report's province must stand clear of the words around it (新兴城市 is
    no 兴城市).
-2. Short names (菏泽, 台儿庄, 北京) only where they stand alone as a place:
+2. Short names (菏泽, 台儿庄, 北京) only where they stand alone as a place
+   (and Inner Mongolia's banners by their customary short form, 阿旗, 左旗):
    punctuation, a preposition or a place verb before them and punctuation or
    a place word after them (`data/region_preceders.txt`,
    `data/region_followers.txt`), or as items of a list of places
@@ -249,11 +250,52 @@ def find_townships(doc: Document, taken: list[tuple[int, int]]) -> None:
                                             level="township", scope=scope, source="township"))
 
 
+_BANNER = re.compile(r"([\u4e00-\u9fff]{1,2})旗(?=[、，,。；;和及与等])")
+
+
+def _banner_abbreviations(prefecture: str) -> dict[str, divisions.Division]:
+    """The customary short forms of the banners (旗) of one prefecture, where each is unique.
+
+    Inner Mongolia writes a banner by one character of its name and 旗: the
+    first (阿鲁科尔沁旗 → 阿旗, 克什克腾旗 → 克旗) or the one before 旗 when the
+    name ends in a side (巴林左旗 → 左旗), with the first before it when that
+    alone is shared (新巴尔虎左旗 → 新左旗).
+    """
+    forms: dict[str, list[divisions.Division]] = {}
+    for d in divisions.children(prefecture):
+        if d.name.endswith("旗") and len(d.name) >= 4:
+            for form in {d.name[0] + "旗", d.name[-2] + "旗", d.name[0] + d.name[-2] + "旗"}:
+                forms.setdefault(form, []).append(d)
+    return {form: ds[0] for form, ds in forms.items() if len(ds) == 1}
+
+
+def find_banners(doc: Document, taken: list[tuple[int, int]]) -> None:
+    """Banners under the report's prefecture named by their short form (阿旗、翁旗等地区), as aliases."""
+    code = doc.meta.adcode or ""
+    if len(code) < 4 or not code[2:4].strip("0"):
+        return  # a province's report: which prefecture's 左旗 is meant is unknown
+    forms = _banner_abbreviations(code)
+    if not forms:
+        return
+    text = doc.text
+    for m in _BANNER.finditer(text):
+        for cut in (0, 1):  # 新左旗 before 左旗
+            start = m.start() + cut
+            surface = text[start : m.end()]
+            div = forms.get(surface)
+            listed = text[m.end()] == "、" or text[start - 1 : start] == "、"
+            if div is None or any(s <= start < e for s, e in taken) or not (listed or _clear_left(text, start)):
+                continue
+            doc.mentions.append(_region(div, start, m.end(), (surface,)))
+            break
+
+
 def find_regions(doc: Document) -> Document:
-    """Pipeline component: full names, short names standing alone, townships."""
+    """Pipeline component: full names, short names standing alone, banners by short form, townships."""
     hits = _matcher().find(doc.text)
     full = [h for h in hits if _is_full(h[2])]
     taken = find_full_names(doc, full)
     find_short_names(doc, [h for h in hits if not _is_full(h[2])])
+    find_banners(doc, taken)
     find_townships(doc, taken)
     return doc

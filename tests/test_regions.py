@@ -110,3 +110,12 @@ def test_a_short_name_before_its_development_or_its_people_stands_alone():
     body = "用好国务院支持内蒙古高质量发展意见。向港澳同胞、台湾同胞致以敬意。"
     facts = facts_of("内蒙古自治区赤峰市", body, lead="市长")
     assert {"内蒙古自治区", "台湾省"} <= set(entities(facts, "Region"))
+
+
+def test_banners_by_their_short_forms_in_their_prefecture():
+    body = "左旗、右旗、喀旗获批试点县。深入挖掘翁旗、克旗等地区碳汇潜力,推动阿旗、喀旗重设工业园区。"
+    regions = entities(facts_of("内蒙古自治区赤峰市", body, lead="市长"), "Region")
+    assert {"巴林左旗", "巴林右旗", "喀喇沁旗", "翁牛特旗", "克什克腾旗", "阿鲁科尔沁旗"} <= set(regions)
+    assert "左旗" in regions["巴林左旗"]["aliases"]
+    # a province's report does not know which prefecture's 左旗 is meant
+    assert "巴林左旗" not in entities(facts_of("内蒙古自治区", "左旗、右旗获批试点县。", lead="主席"), "Region")
