@@ -250,7 +250,7 @@ def find_townships(doc: Document, taken: list[tuple[int, int]]) -> None:
                                             level="township", scope=scope, source="township"))
 
 
-_BANNER = re.compile(r"([\u4e00-\u9fff]{1,2})旗(?=[、，,。；;和及与等])")
+_BANNER = re.compile(r"([\u4e00-\u9fff]{1,2})旗")
 
 
 def _banner_abbreviations(prefecture: str) -> dict[str, divisions.Division]:
@@ -283,8 +283,11 @@ def find_banners(doc: Document, taken: list[tuple[int, int]]) -> None:
             start = m.start() + cut
             surface = text[start : m.end()]
             div = forms.get(surface)
-            listed = text[m.end()] == "、" or text[start - 1 : start] == "、"
-            if div is None or any(s <= start < e for s, e in taken) or not (listed or _clear_left(text, start)):
+            if div is None or any(s <= start < e for s, e in taken):
+                continue
+            # in a list (左旗、右旗、喀旗获批), or clear on the left and followed by a mark or joiner
+            listed = text[m.end() : m.end() + 1] == "、" or text[start - 1 : start] == "、"
+            if not (listed or (_clear_left(text, start) and text[m.end() : m.end() + 1] in "，,。；;和及与等")):
                 continue
             doc.mentions.append(_region(div, start, m.end(), (surface,)))
             break
