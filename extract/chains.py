@@ -499,8 +499,31 @@ def _develop_in_sentence(text: str, start: int, end: int) -> bool:
     return bool(rx.search(text, lo, start) or rx.search(text, end, hi))
 
 
-#: Firms of a sector that the region attracts or grows (引进农产品精深加工龙头企业): the sector is developed.
-_FIRMS_AFTER = re.compile(r"(?:龙头|骨干|领军|配套)?企业")
+#: Firms of a sector (农产品精深加工龙头企业, 科技服务企业).
+_FIRMS = re.compile(r"(?:龙头|骨干|领军|配套)?企业")
+
+
+def firm_candidates(doc: Document) -> list[ChainCandidate]:
+    """The sector of firms the region attracts or grows (引进和培育农产品精深加工龙头企业).
+
+    A development verb stands right before the sector, which is a known sector
+    or ends in a sector word (加工, 制造 …); firms only counted (农产品加工企业达到120家) are no cue.
+    """
+    text = doc.text
+    out = []
+    for m in _FIRMS.finditer(text):
+        hs = m.start()
+        start = sector_start(text, _phrase_floor(text, hs, 14), hs)
+        if not _develop_before(text, start):
+            continue
+        lead = re.match(r"骨干|龙头|领军|重点", text[start:hs])  # 骨干物流企业: backbone firms of 物流
+        start += lead.end() if lead else 0
+        surface = text[start:hs]
+        name = canonical(surface)
+        known = surface in _national() or surface.endswith(load_list("chain_sector_endings.txt"))
+        if len(surface) >= 2 and known and is_sector(name):
+            out.append(ChainCandidate(start, hs, name))
+    return out
 
 
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
@@ -516,8 +539,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     forms = frozenset(_national())
     for start, surface in word_starts(text, forms):
         end = start + len(surface)
-        firms = _FIRMS_AFTER.match(text, end)
-        if not (_SECTOR_AFTER.match(text, end) or firms) or not tokens.aligned(text, start, end):
+        if not _SECTOR_AFTER.match(text, end) or not tokens.aligned(text, start, end):
             continue
         floor = _phrase_floor(text, start, 30, quotes=False)
         if sector_start(text, max(floor, start - 8), end) != start:
@@ -526,7 +548,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
         after = end + (head.end() if head else 0)
         if _cues()["statistic"].match(text, after):
             continue
-        if (not head and not _develop_in_sentence(text, start, end)) or (firms and not _develop_before(text, start)):
+        if not head and not _develop_in_sentence(text, start, end):
             continue
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out
@@ -562,7 +584,7 @@ def find_chains(doc: Document) -> Document:
     """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes, zones and the lexicon."""
     cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
              + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc)
-             + project_field_candidates(doc))
+             + project_field_candidates(doc) + firm_candidates(doc))
     kept = settle(cands)
     merge_variants(kept)
     for c in kept:

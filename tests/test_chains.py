@@ -186,6 +186,8 @@ def test_a_policy_verb_jieba_splits_still_ends_the_left_edge() -> None:
 
 def test_firms_of_a_known_sector_that_are_attracted_give_the_sector() -> None:
     assert "农产品加工" in chains("大力引进和培育农产品加工龙头企业,带动农户增收。")
+    assert "乳制品深加工" in chains("推进乳制品深加工企业向全产业链方向发展。")
+    assert "现代物流" in chains("大力引进和培育骨干物流企业。")  # 物流 is written 现代物流 nationally
     assert "农产品加工" not in chains("农产品加工企业达到120家。")
 
 
