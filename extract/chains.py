@@ -503,6 +503,28 @@ def _develop_in_sentence(text: str, start: int, end: int) -> bool:
 _FIRMS = re.compile(r"(?:龙头|骨干|领军|配套)?企业")
 
 
+_COUNTED_PAIR = re.compile(
+    f"(?:与|和|及)([{_CJK}]{{2,12}}?)(?:两|二|2)(?:大|个)(?:重点|主导|特色|优势|支柱|新兴)?(?:产业链|产业集群|产业|集群|行业)"
+)
+
+
+def pair_candidates(doc: Document) -> list[ChainCandidate]:
+    """Two sectors joined by 与/和/及 before a count of two (生物制药与高端医疗器械两大产业).
+
+    Without the count the pair may be one sector's name (氢能与储能产业); the count says there are two.
+    """
+    text = doc.text
+    out = []
+    for m in _COUNTED_PAIR.finditer(text):
+        joiner = m.start()
+        first = sector_start(text, _phrase_floor(text, joiner, 14), joiner)
+        spans = [(first, joiner), m.span(1)]
+        names = [canonical(text[s:e]) for s, e in spans]
+        if first < joiner and all(is_sector(n) for n in names):
+            out.extend(ChainCandidate(s, e, n) for (s, e), n in zip(spans, names, strict=True))
+    return out
+
+
 def firm_candidates(doc: Document) -> list[ChainCandidate]:
     """The sector of firms the region attracts or grows (引进和培育农产品精深加工龙头企业).
 
@@ -584,7 +606,7 @@ def find_chains(doc: Document) -> Document:
     """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes, zones and the lexicon."""
     cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
              + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc)
-             + project_field_candidates(doc) + firm_candidates(doc))
+             + project_field_candidates(doc) + firm_candidates(doc) + pair_candidates(doc))
     kept = settle(cands)
     merge_variants(kept)
     for c in kept:

@@ -206,3 +206,8 @@ def test_sectors_named_as_the_field_of_projects() -> None:
 def test_a_list_closed_by_products_names_sectors() -> None:
     # settled case 10: sectors in a list closed by 产品 are chains
     assert {"服装鞋帽", "新材料", "装备制造"} <= set(chains("推动服装鞋帽、新材料、装备制造等产品出口增量扩能。"))
+
+
+def test_a_pair_before_a_count_of_two_is_two_sectors() -> None:
+    found = chains("新医药产业聚焦生物制药与高端装备两大产业,支持创新发展。")
+    assert {"生物制药", "高端装备"} <= set(found)
