@@ -338,8 +338,8 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         floor = _phrase_floor(text, hs, 14, quotes=False)
         start = sector_start(text, floor, hs)
-        if hs == start:
-            continue
+        if hs == start or re.search(r"[0-9一二三四五六七八九十两]+(?:大|个)$", text[start:hs]):
+            continue  # a counted head (两大产业) closes a list, which the list finders read
         surface = text[start:he]
         name = canonical(surface)
         if not is_sector(name):
