@@ -532,8 +532,8 @@ def head_candidates(doc: Document) -> list[Candidate]:
 
 def _valid_head_name(name: str, modifier: str, words: list[str], head: str) -> bool:
     """The checks an unquoted head-word name must pass (docs/annotation.md: named, not generic)."""
-    if len(modifier) < 2 or len(name) > 22 or not words:
-        return False
+    if len(modifier) < 2 or len(name) > 22 or not words or tokens.tag(words[-1]) == "f":
+        return False  # a localizer before the head makes it a verb (在学习中行动, 思想上行动)
     if _COUNT_START.match(name) or is_excluded(name) or _is_generic(words):
         return False
     if head.endswith("工程") and is_physical_work(words):

@@ -309,3 +309,10 @@ def test_a_counted_set_of_programmes_without_its_items_is_no_name() -> None:
     found = initiatives("着力实施高质量发展十大重点工程。持续打好净土三大保卫战。")
     assert not any(name.startswith("发展") for name in found)
     assert "净土保卫战" in found
+
+
+def test_acting_guides_games_and_freight_trains_are_no_instruments() -> None:
+    found = initiatives("为我们提供了科学行动指南。在行动中学习、在学习中行动。借势“十四冬”做热冰雪游。"
+                        "“襄汉欧”中欧货运班列实现常态化运营。左旗获批自治区级商业体系建设试点县。")
+    assert not {"科学行动", "学习中行动", "十四冬", "襄汉欧"} & set(found)
+    assert not any(name.startswith(("左旗", "获批")) for name in found)
