@@ -211,3 +211,7 @@ def test_a_list_closed_by_products_names_sectors() -> None:
 def test_a_pair_before_a_count_of_two_is_two_sectors() -> None:
     found = chains("新医药产业聚焦生物制药与高端装备两大产业,支持创新发展。")
     assert {"生物制药", "高端装备"} <= set(found)
+
+
+def test_a_demonstration_base_named_by_its_sector_gives_the_sector() -> None:
+    assert {"电子商务", "云计算"} <= set(chains("创建3个省级电子商务示范基地,积极创建国家级云计算产业示范基地。"))
