@@ -523,11 +523,18 @@ def head_candidates(doc: Document) -> list[Candidate]:
             words = tokens.cut(modifier)  # what is left must be a name by itself (发展十大工程 is none)
         if not _valid_head_name(name, modifier, words, head):
             continue
+        place = _PILOT_PLACE.match(text, he) if head == "试点" else None
+        if place:  # a pilot is named with the place it makes of the region (水生态文明试点城市, settled case 13)
+            he, name = place.end(), name + place.group()
         kind = kind_of(name, kind)
         out.append(Candidate(start, he, name, kind, "head", aliases, rank=0))
         if start > 0 and text[start - 1] == "、":
             out.extend(_shared_head_items(doc, start - 1, name, words, kind))
     return out
+
+
+#: The kind of place a pilot designates, written after 试点 (试点城市, 试点县), unless a longer word goes on.
+_PILOT_PLACE = re.compile("(?:城市|县|市|区|镇)(?!群|圈|化|带|更新|城|政)")
 
 
 def _valid_head_name(name: str, modifier: str, words: list[str], head: str) -> bool:

@@ -316,3 +316,8 @@ def test_acting_guides_games_and_freight_trains_are_no_instruments() -> None:
                         "“襄汉欧”中欧货运班列实现常态化运营。左旗获批自治区级商业体系建设试点县。")
     assert not {"科学行动", "学习中行动", "十四冬", "襄汉欧"} & set(found)
     assert not any(name.startswith(("左旗", "获批")) for name in found)
+
+
+def test_a_pilot_is_named_with_the_place_it_designates() -> None:
+    found = initiatives("以全国旅游标准化试点城市建设为抓手,我市在全国水生态文明试点城市验收中获得优秀。")
+    assert {"全国旅游标准化试点城市", "全国水生态文明试点城市"} <= set(found)
