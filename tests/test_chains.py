@@ -216,3 +216,8 @@ def test_a_pair_before_a_count_of_two_is_two_sectors() -> None:
 def test_a_demonstration_base_named_by_its_sector_gives_the_sector() -> None:
     # 电子商务 is written 电商 nationally
     assert {"电商", "云计算"} <= set(chains("创建3个省级电子商务示范基地,积极创建国家级云计算产业示范基地。"))
+
+
+def test_farm_product_brands_and_size_modifiers() -> None:
+    assert not {"吉白面粉", "鲁润阿胶"} & set(chains("吉白面粉、鲁润阿胶等11个特色农产品入驻农超。"))
+    assert "风电光伏" in chains("全力推进大型风电光伏产业发展。")
