@@ -548,6 +548,26 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
     return out
 
 
+#: The category after a list's 等: 等各项事业 → 事业, 等10个聚力攻坚专项 → 聚力.
+_LIST_CATEGORY = re.compile(
+    f"等[^{_CJK}]*(?:[0-9一二三四五六七八九十百]+[个项大类])?(?:各项|各类|重点|相关)?([{_CJK}]{{1,4}})"
+)
+
+
+def _other_list(text: str, end: int) -> bool:
+    """True when the 、-list that holds the item ending at `end` closes with 等 and a category of no sectors
+    (`data/chain_other_list_categories.txt`: 等各项事业, 等学科设置)."""
+    if text[end : end + 1] not in ("、", "等"):
+        return False
+    clause_end = _CLAUSE.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    deng = text.find("等", end, stop)
+    if deng < 0:
+        return False
+    category = _LIST_CATEGORY.match(text, deng, stop)
+    return bool(category) and category.group(1).startswith(tuple(load_list("chain_other_list_categories.txt")))
+
+
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     """A nationally known sector standing on its own in a clause that develops it.
 
@@ -572,6 +592,8 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         if not head and not _develop_in_sentence(text, start, end):
             continue
+        if not head and _other_list(text, end):
+            continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out
 

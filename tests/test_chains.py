@@ -221,3 +221,9 @@ def test_a_demonstration_base_named_by_its_sector_gives_the_sector() -> None:
 def test_farm_product_brands_and_size_modifiers() -> None:
     assert not {"吉白面粉", "鲁润阿胶"} & set(chains("吉白面粉、鲁润阿胶等11个特色农产品入驻农超。"))
     assert "风电光伏" in chains("全力推进大型风电光伏产业发展。")
+
+
+def test_a_known_sector_in_a_list_of_other_things_is_not_developed() -> None:
+    found = chains("老龄、残疾人、中医药、红十字等各项事业全面发展。动态优化人工智能、生物制造等学科设置。")
+    assert not {"中医药", "生物制造"} & set(found)
+    assert "体外诊断" in chains("发展体外诊断、激光治疗等高端医疗设备。")
