@@ -244,6 +244,10 @@ def find_lists(doc: Document, spans: Taken) -> None:
                 _add(doc, spans, s, e, name, "list", aliases)
 
 
+#: The end of a list just before a name: 等, an optional count and quote marks (…等5个“…”项目).
+_AFTER_DENG = re.compile(rf"等\s*{_COUNT}?\s*[“\"]?$")
+
+
 def _boundary_inside(text: str) -> bool:
     return bool(word_regex("span_boundaries.txt").search(text))
 
@@ -278,6 +282,8 @@ def find_cued(doc: Document, spans: Taken) -> None:
         s, _ = items[-1] if items else (start, end)
         if len(text[s:end]) < 3 or not is_named(doc, text[s:end]):
             continue
+        if _AFTER_DENG.search(text, max(0, s - 8), s):
+            continue  # 宏福农业、飞鹤乳业等现代农牧业项目: after 等 it is the list's category, not a name
         _add(doc, spans, s, m.end(), text[s:m.end()], "cue")
         # A和B项目: the item before 和 is a project of its own
         if s >= 2 and text[s - 1] == "和":

@@ -143,3 +143,11 @@ def test_a_verb_that_opens_a_zone_name_governs_it():
     parks = entities(facts_of(PLACE, body), "Park")
     assert "湖南湘江新区" in parks
     assert not any(name.startswith(("赋予", "共建", "落实")) for name in parks)
+
+
+def test_project_category_after_deng_is_not_a_name():
+    projects = entities(facts_of(PLACE, "青禾农业、明远乳业等现代农牧业项目进展顺利。"), "Project")
+    assert {"青禾农业项目", "明远乳业项目"} <= set(projects)
+    assert "现代农牧业项目" not in projects
+    projects = entities(facts_of(PLACE, "石榴集团、翠湖控股总部等标志性引进项目落地。"), "Project")
+    assert "标志性引进项目" not in projects
