@@ -151,3 +151,12 @@ def test_project_category_after_deng_is_not_a_name():
     assert "现代农牧业项目" not in projects
     projects = entities(facts_of(PLACE, "石榴集团、翠湖控股总部等标志性引进项目落地。"), "Project")
     assert "标志性引进项目" not in projects
+
+
+def test_bases_and_zones_of_national_kinds_are_parks():
+    body = ("推进青禾高寒蔬菜基地提质增效,深入推进翠湖生态奶源基地建设。建好北方(石榴)跨境电商物流基地。"
+            "明远临空经济区建设提速,加快白沙低碳生态示范园建设。依托国家骨干冷链物流基地发展商贸。")
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert {"青禾高寒蔬菜基地", "翠湖生态奶源基地", "北方(石榴)跨境电商物流基地", "明远临空经济区",
+            "白沙低碳生态示范园"} <= set(parks)
+    assert not any("骨干冷链" in n for n in parks)  # a designation, not a named zone
