@@ -160,3 +160,12 @@ def test_bases_and_zones_of_national_kinds_are_parks():
     assert {"青禾高寒蔬菜基地", "翠湖生态奶源基地", "北方(石榴)跨境电商物流基地", "明远临空经济区",
             "白沙低碳生态示范园"} <= set(parks)
     assert not any("骨干冷链" in n for n in parks)  # a designation, not a named zone
+
+
+def test_highway_and_railway_list_items_take_the_works_head():
+    body = ("加快实施石榴至青禾、明远至翠湖北段等高速公路续建工程。白沙至金山等5条高速公路建设进展顺利。"
+            "推进G999线石榴至白沙、S888线青禾至翠湖等7条公路建设。启动明远、翠湖等铁路项目。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"石榴至青禾高速公路", "明远至翠湖北段高速公路", "白沙至金山高速公路", "G999线石榴至白沙公路",
+            "S888线青禾至翠湖公路", "明远铁路", "翠湖铁路"} <= set(projects)
+    assert "白沙至金山" in projects["白沙至金山高速公路"]["aliases"]
