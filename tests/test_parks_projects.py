@@ -169,3 +169,12 @@ def test_highway_and_railway_list_items_take_the_works_head():
     assert {"石榴至青禾高速公路", "明远至翠湖北段高速公路", "白沙至金山高速公路", "G999线石榴至白沙公路",
             "S888线青禾至翠湖公路", "明远铁路", "翠湖铁路"} <= set(projects)
     assert "白沙至金山" in projects["白沙至金山高速公路"]["aliases"]
+
+
+def test_works_named_only_by_a_municipal_category_are_not_projects():
+    body = ("大力实施供水、供热、天然气管道、排水等市政项目建设。医疗废物处理项目全面完工。"
+            "全力推进殡仪馆新建项目建设进度。实施生活垃圾填埋场渗滤液项目。青禾污水处理厂建成投用。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not {"天然气管道项目", "排水项目", "医疗废物处理项目", "殡仪馆新建项目",
+                "生活垃圾填埋场渗滤液项目"} & set(projects)
+    assert "青禾污水处理厂" in projects
