@@ -158,8 +158,9 @@ def _category_template(cat: str) -> tuple[str, str] | None:
     (5处社区服务中心, 等产业研究院) names each item with the category appended.
     """
     for pattern, template, check in _list_categories():
-        if pattern.fullmatch(cat):
-            return template, check
+        m = pattern.fullmatch(cat)
+        if m:
+            return template.replace("{work}", m.groupdict().get("work") or ""), check
     _, table = _heads()
     if any(cat.endswith(h) for h, kind in table.items() if kind == "facility") and not has_proper_part(
         cat, FACILITY_GENERIC

@@ -178,3 +178,11 @@ def test_works_named_only_by_a_municipal_category_are_not_projects():
     assert not {"天然气管道项目", "排水项目", "医疗废物处理项目", "殡仪馆新建项目",
                 "生活垃圾填埋场渗滤液项目"} & set(projects)
     assert "青禾污水处理厂" in projects
+
+
+def test_works_on_listed_waters_and_streets_take_the_work():
+    body = ("完成青禾河等10条白沙河支流综合治理和明远泉等9处名泉景观改造提升。"
+            "建设翠湖江等主要江河砂基砂堤治理。石榴大街等历史街区历史建筑焕新亮相。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"青禾河综合治理", "明远泉景观改造", "翠湖江砂基砂堤治理", "石榴大街历史建筑焕新"} <= set(projects)
+    assert not any("支流" in n or "名泉" in n or "街区" in n for n in projects)
