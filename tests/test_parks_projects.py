@@ -186,3 +186,9 @@ def test_works_on_listed_waters_and_streets_take_the_work():
     projects = entities(facts_of(PLACE, body), "Project")
     assert {"青禾河综合治理", "明远泉景观改造", "翠湖江砂基砂堤治理", "石榴大街历史建筑焕新"} <= set(projects)
     assert not any("支流" in n or "名泉" in n or "街区" in n for n in projects)
+
+
+def test_dead_end_roads_are_split_and_a_bridge_head_inside_a_road_is_no_head():
+    projects = entities(facts_of(PLACE, "打通青禾路、明远大桥路、翠湖街等城市断头路。"), "Project")
+    assert {"青禾路", "明远大桥路", "翠湖街"} <= set(projects)
+    assert not any(n.endswith("大桥") for n in projects)
