@@ -99,7 +99,26 @@ def find_parks(doc: Document) -> Document:
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
         _add(doc, taken, start, end, strip_quotes(text[start:end]))
+    _merge_short_forms(doc)
     return doc
+
+
+def _merge_short_forms(doc: Document) -> None:
+    """A park named in full and by the standard short form of its head (赤峰高新区) is one park.
+
+    The short form becomes an alias of the full name (`data/park_abbreviations.tsv`).
+    """
+    full: dict[str, str] = {}
+    parks = [m for m in doc.mentions if m.type == "Park"]
+    for m in parks:
+        for head, shorts in load_table("park_abbreviations.tsv"):
+            if m.name.endswith(head) and len(m.name) > len(head):
+                for short in shorts.split("|"):
+                    full.setdefault(m.name[: -len(head)] + short, m.name)
+    for m in parks:
+        if m.name in full and full[m.name] != m.name:
+            m.aliases = tuple({*m.aliases, m.name})
+            m.name = full[m.name]
 
 
 def _find_list(doc: Document, taken: Taken, deng: int, head: str) -> None:

@@ -192,3 +192,11 @@ def test_dead_end_roads_are_split_and_a_bridge_head_inside_a_road_is_no_head():
     projects = entities(facts_of(PLACE, "打通青禾路、明远大桥路、翠湖街等城市断头路。"), "Project")
     assert {"青禾路", "明远大桥路", "翠湖街"} <= set(projects)
     assert not any(n.endswith("大桥") for n in projects)
+
+
+def test_full_and_short_zone_names_are_one_park():
+    body = "青禾高新技术产业开发区入选全国首批试点园区。推动青禾高新区扩区调位,支持明远经开区发展。"
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert "青禾高新技术产业开发区" in parks and "青禾高新区" not in parks
+    assert "青禾高新区" in parks["青禾高新技术产业开发区"]["aliases"]
+    assert "明远经开区" in parks  # a short form alone stays as written
