@@ -200,3 +200,12 @@ def test_full_and_short_zone_names_are_one_park():
     assert "青禾高新技术产业开发区" in parks and "青禾高新区" not in parks
     assert "青禾高新区" in parks["青禾高新技术产业开发区"]["aliases"]
     assert "明远经开区" in parks  # a short form alone stays as written
+
+
+def test_kinds_and_titles_are_neither_projects_nor_parks():
+    body = ("通过新建改建公办幼儿园等方式增加学位。加快青禾山国家公园建设,推进白沙河国家文化公园建设。"
+            "完成病险水库除险加固。坚定实施主体功能区战略。")
+    facts = facts_of(PLACE, body)
+    projects, parks = entities(facts, "Project"), entities(facts, "Park")
+    assert not {"公办幼儿园", "青禾山国家公园", "白沙河国家文化公园", "病险水库"} & set(projects)
+    assert "主体功能区" not in parks
