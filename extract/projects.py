@@ -240,6 +240,8 @@ def find_lists(doc: Document, spans: Taken) -> None:
             if not 2 <= len(item) <= 30 or _taken(spans, s, e):
                 continue
             ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
+            if ok and template == "{item}" and item.endswith(load_list("project_natural_features.txt")):
+                ok = False  # a bare mountain or river in a list whose category adds no head is a place, no work
             if ok:
                 name, aliases = _item_name(template, item)
                 _add(doc, spans, s, e, name, "list", aliases)

@@ -209,3 +209,10 @@ def test_kinds_and_titles_are_neither_projects_nor_parks():
     projects, parks = entities(facts, "Project"), entities(facts, "Park")
     assert not {"公办幼儿园", "青禾山国家公园", "白沙河国家文化公园", "病险水库"} & set(projects)
     assert "主体功能区" not in parks
+
+
+def test_a_bare_mountain_in_a_works_list_is_no_project():
+    body = "青禾山、明远山生态植被恢复等重大生态工程成效显著。东湖水库、西山水库等重大水利工程开工。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾山" not in projects
+    assert {"东湖水库", "西山水库"} <= set(projects)
