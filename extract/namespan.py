@@ -107,9 +107,19 @@ def run_start(text: str, end: int, floor: int = 0, max_len: int = 30, extra: str
     """
     pos = end
     lo = max(floor, end - max_len - 1)
-    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra or _decimal_point(text, pos - 1)):
+    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra or _decimal_point(text, pos - 1)
+                        or _joining_dash(text, pos - 1)):
         pos -= 1
     return pos
+
+
+def _joining_dash(text: str, i: int) -> bool:
+    """True for one dash between two name characters (一汽—大众, 巴林—奈曼—阜新), which stands inside a name.
+
+    A doubled dash (——) opens an aside and never does.
+    """
+    return (text[i] == "—" and 0 < i < len(text) - 1 and is_name_char(text[i - 1])
+            and is_name_char(text[i + 1]))
 
 
 def _decimal_point(text: str, i: int) -> bool:

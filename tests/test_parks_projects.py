@@ -216,3 +216,10 @@ def test_a_bare_mountain_in_a_works_list_is_no_project():
     projects = entities(facts_of(PLACE, body), "Project")
     assert "青禾山" not in projects
     assert {"东湖水库", "西山水库"} <= set(projects)
+
+
+def test_one_dash_joins_a_name_and_a_doubled_dash_does_not():
+    body = "投资2599万元的青禾—白沙农村公路建成通车。——明远路改造工程全面完工。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾—白沙农村公路" in projects
+    assert not any(n.startswith("—") for n in projects)
