@@ -45,6 +45,8 @@ GENERIC = ("project_generic.txt", "chains_national.tsv")
 FACILITY_GENERIC = (*GENERIC, "project_facility_generic.txt")
 _PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
 _COUNT = r"(?:[\d一二三四五六七八九十两]+\s*(?:个|条|处|所|座|家|项))"
+#: An investment threshold that opens a list's category (…等投资过50亿元的工业项目, 等投资50亿元以上项目).
+_AMOUNT = r"(?:总?投资(?:过|超过?|达)?[\d.]+\s*(?:万|亿)?元(?:以上)?的?)"
 
 
 @cache
@@ -66,7 +68,7 @@ def _list_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(map(re.escape, sorted({*load_list("project_list_heads.txt"), *facility_heads},
                                            key=len, reverse=True)))
     counted = re.compile(
-        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>(?:[^\W\d等]|、){{0,12}}?)"
+        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>{_AMOUNT}?(?:[^\W\d等]|、){{0,12}}?)"
         rf"(?P<head>{heads})\s*(?P<n2>{_COUNT})?"
     )
     road_cats = "|".join(pattern for pattern, _template, check in load_table("project_lists.tsv")

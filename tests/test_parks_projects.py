@@ -223,3 +223,10 @@ def test_one_dash_joins_a_name_and_a_doubled_dash_does_not():
     projects = entities(facts_of(PLACE, body), "Project")
     assert "青禾—白沙农村公路" in projects
     assert not any(n.startswith("—") for n in projects)
+
+
+def test_a_list_category_may_open_with_an_investment_threshold():
+    body = ("抓好青禾智能终端、明远航空座椅等投资过50亿元的工业项目。"
+            "新引进翠湖新能源、白沙发动机等投资50亿元以上项目8个。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"青禾智能终端项目", "明远航空座椅项目", "翠湖新能源项目", "白沙发动机项目"} <= set(projects)
