@@ -21,8 +21,10 @@ decided in `enterprises.py`, which sees the items through `source="list"`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from . import tokens
 from .document import Document, Mention
 from .lexicon import load_list, load_table
 from .namespan import (
@@ -321,6 +323,26 @@ def _has_place(doc: Document, name: str) -> bool:
     return False
 
 
+def _level_and_head(doc: Document, head_start: int, head_end: int, valid: Callable[[str], bool],
+                    floor: int) -> int | None:
+    """Start of a name that is the report's level and a head alone (市图书馆 in a city report), or None.
+
+    The level character must not end a word with the characters before it (建成区污水处理厂).
+    """
+    start = head_start - 1
+    if start < floor or _ends_a_word(doc.text, start):
+        return None
+    name = doc.text[start:head_end]
+    if level_prefix(doc, name) is None or not valid(name):
+        return None
+    return start
+
+
+def _ends_a_word(text: str, pos: int) -> bool:
+    """True when the character at `pos` ends a dictionary word with the one or two before it (建成区, 城区)."""
+    return any(pos >= k and tokens.tag(text[pos - k : pos + 1]) for k in (1, 2))
+
+
 def find_heads(doc: Document, spans: Taken) -> None:
     """Works and facilities named with their own head word (the longest candidate wins)."""
     text = doc.text
@@ -353,6 +375,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
         start = None
         for extra in ("、《》", "《》") if kind == "works" else ("《》",):
             start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra=extra)
+            if start is None:
+                start = _level_and_head(doc, head_start, head_end, valid, floor)
             if start is not None:
                 break
         if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):

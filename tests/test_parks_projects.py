@@ -230,3 +230,10 @@ def test_a_list_category_may_open_with_an_investment_threshold():
             "新引进翠湖新能源、白沙发动机等投资50亿元以上项目8个。")
     projects = entities(facts_of(PLACE, body), "Project")
     assert {"青禾智能终端项目", "明远航空座椅项目", "翠湖新能源项目", "白沙发动机项目"} <= set(projects)
+
+
+def test_the_report_level_and_a_head_alone_name_a_facility():
+    projects = entities(facts_of("枣庄市", "公共文化服务体系进一步完善,市图书馆主体竣工,市博物馆开工建设。"), "Project")
+    assert {"市图书馆", "市博物馆"} <= set(projects)
+    projects = entities(facts_of(PLACE, "建成区污水处理厂扩建及配套工程。"), "Project")
+    assert "区污水处理厂" not in projects  # 区 ends 建成区 here
