@@ -166,9 +166,9 @@ def _category_template(cat: str) -> tuple[str, str] | None:
         if m:
             return template.replace("{work}", m.groupdict().get("work") or ""), check
     _, table = _heads()
-    if any(cat.endswith(h) for h, kind in table.items() if kind == "facility") and not has_proper_part(
-        cat, FACILITY_GENERIC
-    ):
+    areas = tuple(load_list("project_area_words.txt"))
+    if any(cat.endswith(h) and not cat[: -len(h)].endswith(areas) for h, kind in table.items()
+           if kind == "facility") and not has_proper_part(cat, FACILITY_GENERIC):
         return "{item}" + cat, "named"
     return None
 

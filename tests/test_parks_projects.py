@@ -237,3 +237,10 @@ def test_the_report_level_and_a_head_alone_name_a_facility():
     assert {"市图书馆", "市博物馆"} <= set(projects)
     projects = entities(facts_of(PLACE, "建成区污水处理厂扩建及配套工程。"), "Project")
     assert "区污水处理厂" not in projects  # 区 ends 建成区 here
+
+
+def test_markets_in_the_economic_sense_are_no_facilities():
+    body = "深度开发青禾、明远、白沙等重点客源市场。巩固翠湖消费市场。新改建金鼎市场、友谊路便民市场。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("客源市场" in n or "消费市场" in n for n in projects)
+    assert {"金鼎市场", "友谊路便民市场"} <= set(projects)
