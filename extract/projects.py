@@ -275,7 +275,7 @@ def find_cued(doc: Document, spans: Taken) -> None:
             continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
         floor = spans.floor(end)
         start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and is_named(doc, n, facility=True),
-                            floor=floor, max_len=40, extra="、")
+                            floor=floor, max_len=40, extra="、()")
         if start is None:
             continue
         items = split_items(text, start, end)

@@ -244,3 +244,8 @@ def test_markets_in_the_economic_sense_are_no_facilities():
     projects = entities(facts_of(PLACE, body), "Project")
     assert not any("客源市场" in n or "消费市场" in n for n in projects)
     assert {"金鼎市场", "友谊路便民市场"} <= set(projects)
+
+
+def test_a_project_name_keeps_its_parenthesis():
+    projects = entities(facts_of(PLACE, "青禾(明远·白沙)科创产业园项目实现主体封顶。"), "Project")
+    assert "青禾(明远·白沙)科创产业园项目" in projects
