@@ -204,8 +204,12 @@ def name_before(
     start = run_start(text, end, floor, max_len, extra)
     if end - start < min_len:
         return None
+    # a run cut short by max_len starts inside a word (造业 of 制造业): that start is no cut
+    truncated = start > floor and (is_name_char(text[start - 1]) or text[start - 1] in extra)
     inside = load_set("span_inside_name.txt")
     for cut, word in cuts(text, start, end, boundaries):
+        if truncated and cut == start and not word:
+            return None
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
             cut += 1
         cut = _past_leading_verbs(text, cut, end, min_len, inside)

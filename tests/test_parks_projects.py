@@ -249,3 +249,10 @@ def test_markets_in_the_economic_sense_are_no_facilities():
 def test_a_project_name_keeps_its_parenthesis():
     projects = entities(facts_of(PLACE, "青禾(明远·白沙)科创产业园项目实现主体封顶。"), "Project")
     assert "青禾(明远·白沙)科创产业园项目" in projects
+
+
+def test_a_name_never_starts_where_the_length_limit_cut_a_word():
+    body = "青禾高新区成为国家高端装备制造业(新能源汽车)标准化试点和国家知识产权示范园区。"
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert not any("试点" in n for n in parks)
+    assert "青禾高新区" in parks
