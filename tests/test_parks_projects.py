@@ -256,3 +256,11 @@ def test_a_name_never_starts_where_the_length_limit_cut_a_word():
     parks = entities(facts_of(PLACE, body), "Park")
     assert not any("试点" in n for n in parks)
     assert "青禾高新区" in parks
+
+
+def test_verb_phrases_and_product_zones_are_neither_projects_nor_parks():
+    body = ("抓投资上项目扩消费。做到脱贫不脱政策、脱贫不脱项目。加快碳纤维制品产业园提质升级,"
+            "扩大增量配电网园区建设规模。")
+    facts = facts_of(PLACE, body)
+    assert not {"抓投资上项目", "脱贫不脱项目"} & set(entities(facts, "Project"))
+    assert not {"碳纤维制品产业园", "增量配电网园区"} & set(entities(facts, "Park"))
