@@ -116,10 +116,10 @@ def run_start(text: str, end: int, floor: int = 0, max_len: int = 30, extra: str
 def _joining_dash(text: str, i: int) -> bool:
     """True for one dash between two name characters (一汽—大众, 巴林—奈曼—阜新), which stands inside a name.
 
-    A doubled dash (——) opens an aside and never does.
+    A doubled dash (——) opens an aside and a dash between digits a range (1—2小时): neither does.
     """
-    return (text[i] == "—" and 0 < i < len(text) - 1 and is_name_char(text[i - 1])
-            and is_name_char(text[i + 1]))
+    return (text[i] == "—" and 0 < i < len(text) - 1 and is_name_char(text[i - 1]) and is_name_char(text[i + 1])
+            and not (text[i - 1].isdigit() or text[i + 1].isdigit()))  # 1—2小时 is a range
 
 
 def _decimal_point(text: str, i: int) -> bool:

@@ -46,6 +46,8 @@ from .namespan import (
 GENERIC = ("project_generic.txt", "chains_national.tsv")
 FACILITY_GENERIC = (*GENERIC, "project_facility_generic.txt")
 _PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
+#: A parenthesis of one character is an inserted alternative (区县(市)长), never part of a name.
+_SHORT_PAREN = re.compile(r"[(（][^()（）]?[)）]")
 _COUNT = r"(?:[\d一二三四五六七八九十两]+\s*(?:个|条|处|所|座|家|项))"
 #: An investment threshold that opens a list's category (…等投资过50亿元的工业项目, 等投资50亿元以上项目).
 _AMOUNT = r"(?:总?投资(?:过|超过?|达)?[\d.]+\s*(?:万|亿)?元(?:以上)?的?)"
@@ -274,7 +276,8 @@ def find_cued(doc: Document, spans: Taken) -> None:
         if re.match(_COUNT + r"(?!月|小时|天)", text[m.end() :]):
             continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
         floor = spans.floor(end)
-        start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and is_named(doc, n, facility=True),
+        start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and not _SHORT_PAREN.search(n)
+                            and is_named(doc, n, facility=True),
                             floor=floor, max_len=40, extra="、()")
         if start is None:
             continue

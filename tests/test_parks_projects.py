@@ -264,3 +264,9 @@ def test_verb_phrases_and_product_zones_are_neither_projects_nor_parks():
     facts = facts_of(PLACE, body)
     assert not {"抓投资上项目", "脱贫不脱项目"} & set(entities(facts, "Project"))
     assert not {"碳纤维制品产业园", "增量配电网园区"} & set(entities(facts, "Park"))
+
+
+def test_a_range_dash_and_a_one_character_parenthesis_join_no_name():
+    body = "落实区县(市)长项目责任制。构建1—2小时城际铁路交通圈。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("(市)" in n or "1—2" in n for n in projects)
