@@ -243,8 +243,8 @@ def find_lists(doc: Document, spans: Taken) -> None:
             continue  # a count straight after one word is a quantity (改造5所幼儿园), not a list
         for s, e in _split_first(doc, items, floor):
             item = strip_quotes(text[s:e])
-            if not 2 <= len(item) <= 30 or _taken(spans, s, e):
-                continue
+            if not 2 <= len(item) <= 30 or "等" in item or _taken(spans, s, e):
+                continue  # an item holding 等 closes a list of its own (A—B等核心商圈和C)
             ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
             if ok and template == "{item}" and item.endswith(load_list("project_natural_features.txt")):
                 ok = False  # a bare mountain or river in a list whose category adds no head is a place, no work

@@ -270,3 +270,9 @@ def test_a_range_dash_and_a_one_character_parenthesis_join_no_name():
     body = "落实区县(市)长项目责任制。构建1—2小时城际铁路交通圈。"
     projects = entities(facts_of(PLACE, body), "Project")
     assert not any("(市)" in n or "1—2" in n for n in projects)
+
+
+def test_a_list_item_holding_deng_is_no_item():
+    body = "提升青禾、明远等核心商圈和白沙步行街、翠湖文化街区等特色商业街区。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("等" in n for n in projects)
