@@ -276,3 +276,9 @@ def test_a_list_item_holding_deng_is_no_item():
     body = "提升青禾、明远等核心商圈和白沙步行街、翠湖文化街区等特色商业街区。"
     projects = entities(facts_of(PLACE, body), "Project")
     assert not any("等" in n for n in projects)
+
+
+def test_capital_origin_and_a_city_role_name_no_project():
+    body = "推进企业投资项目承诺制改革。加快建设西部经济中心。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not {"企业投资项目", "西部经济中心"} & set(projects)
