@@ -282,3 +282,10 @@ def test_capital_origin_and_a_city_role_name_no_project():
     body = "推进企业投资项目承诺制改革。加快建设西部经济中心。"
     projects = entities(facts_of(PLACE, body), "Project")
     assert not {"企业投资项目", "西部经济中心"} & set(projects)
+
+
+def test_a_high_speed_rail_station_is_a_facility_and_a_rail_district_no_railway():
+    body = "加快北部高铁新区建设。建成青禾高铁站。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾高铁站" in projects
+    assert not any(n.endswith("高铁") for n in projects)
