@@ -289,3 +289,10 @@ def test_a_high_speed_rail_station_is_a_facility_and_a_rail_district_no_railway(
     projects = entities(facts_of(PLACE, body), "Project")
     assert "青禾高铁站" in projects
     assert not any(n.endswith("高铁") for n in projects)
+
+
+def test_a_port_head_alone_names_no_port():
+    body = "全力打造国际航空港。石榴国际陆港建成运营。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "国际航空港" not in projects
+    assert "石榴国际陆港" in projects
