@@ -44,6 +44,17 @@ _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|镇|乡|村|旗)(?:级)?")
 _NEVER_INSIDE = re.compile("[的等及]")
 
 
+#: 和 or 与 between a word of two characters or more and a phrase of three or more: two things
+#: joined (保税仓和国际快件分拣中心, 商圈和特色街区); one character before it is a name's own
+#: (佳和冷链物流园, 政和路).
+_JOINED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2}[和与][\u4e00-\u9fffA-Za-z0-9]{3}")
+
+
+def joins_two(name: str) -> bool:
+    """True when `name` joins two things with 和 or 与 (a facility or a zone names one)."""
+    return bool(_JOINED.search(name))
+
+
 def is_name_char(ch: str) -> bool:
     """True for a character that can stand inside a name."""
     return bool(NAME_CHAR.match(ch))

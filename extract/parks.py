@@ -23,6 +23,7 @@ from .namespan import (
     clause_bounds,
     has_proper_part,
     is_name_char,
+    joins_two,
     name_before,
     run_start,
     split_items,
@@ -54,7 +55,7 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     A park name holds no count and no 与/及 (10个产业园区, A与B园区); 和 may
     stand inside a name (佳和), so it is left to the boundary cut.
     """
-    if _COUNT_OR_AND.search(name):
+    if _COUNT_OR_AND.search(name) or joins_two(name):
         return False
     body = strip_quotes(name)[: len(name) - len(head)] if name.endswith(head) else strip_quotes(name)
     if has_proper_part(body, GENERIC):

@@ -32,6 +32,7 @@ from .namespan import (
     clause_bounds,
     has_proper_part,
     is_name_char,
+    joins_two,
     name_before,
     run_start,
     split_items,
@@ -369,7 +370,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 if any(ends_in_head(item) for item in n.split("、")[:-1]):
                     return False
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
-            return is_named(doc, n, facility=True)
+            return not joins_two(n) and is_named(doc, n, facility=True)
 
         if kind == "facility" and text.endswith(load_list("project_area_words.txt"), 0, head_start):
             continue  # 深圳东部中心: a planning area, not a facility

@@ -296,3 +296,13 @@ def test_a_port_head_alone_names_no_port():
     projects = entities(facts_of(PLACE, body), "Project")
     assert "国际航空港" not in projects
     assert "石榴国际陆港" in projects
+
+
+def test_a_facility_or_zone_joins_no_two_things_with_he():
+    body = ("建设保税仓和国际快件分拣中心。提升青禾等商圈和特色街区服务功能。推进白沙快件监管中心和网络货运产业园建设。"
+            "佳和冷链物流园投入运营。")
+    facts = facts_of(PLACE, body)
+    projects, parks = entities(facts, "Project"), entities(facts, "Park")
+    assert not any("和" in n for n in projects)
+    assert not any("和网络" in n for n in parks)
+    assert "佳和冷链物流园" in parks  # one character before 和 is the name's own
