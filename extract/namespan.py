@@ -44,6 +44,17 @@ _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|镇|乡|村|旗)(?:级)?")
 _NEVER_INSIDE = re.compile("[的等及]")
 
 
+#: 和 or 与 between a word of two characters or more and a phrase of three or more: two things
+#: joined (保税仓和国际快件分拣中心, 商圈和特色街区); one character before it is a name's own
+#: (佳和冷链物流园, 政和路).
+_JOINED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2}[和与][\u4e00-\u9fffA-Za-z0-9]{3}")
+
+
+def joins_two(name: str) -> bool:
+    """True when `name` joins two things with 和 or 与 (a facility or a zone names one)."""
+    return bool(_JOINED.search(name))
+
+
 def is_name_char(ch: str) -> bool:
     """True for a character that can stand inside a name."""
     return bool(NAME_CHAR.match(ch))
@@ -107,9 +118,19 @@ def run_start(text: str, end: int, floor: int = 0, max_len: int = 30, extra: str
     """
     pos = end
     lo = max(floor, end - max_len - 1)
-    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra or _decimal_point(text, pos - 1)):
+    while pos > lo and (is_name_char(text[pos - 1]) or text[pos - 1] in extra or _decimal_point(text, pos - 1)
+                        or _joining_dash(text, pos - 1)):
         pos -= 1
     return pos
+
+
+def _joining_dash(text: str, i: int) -> bool:
+    """True for one dash between two name characters (一汽—大众, 巴林—奈曼—阜新), which stands inside a name.
+
+    A doubled dash (——) opens an aside and a dash between digits a range (1—2小时): neither does.
+    """
+    return (text[i] == "—" and 0 < i < len(text) - 1 and is_name_char(text[i - 1]) and is_name_char(text[i + 1])
+            and not (text[i - 1].isdigit() or text[i + 1].isdigit()))  # 1—2小时 is a range
 
 
 def _decimal_point(text: str, i: int) -> bool:
@@ -194,8 +215,12 @@ def name_before(
     start = run_start(text, end, floor, max_len, extra)
     if end - start < min_len:
         return None
+    # a run cut short by max_len starts inside a word (造业 of 制造业): that start is no cut
+    truncated = start > floor and (is_name_char(text[start - 1]) or text[start - 1] in extra)
     inside = load_set("span_inside_name.txt")
     for cut, word in cuts(text, start, end, boundaries):
+        if truncated and cut == start and not word:
+            return None
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
             cut += 1
         cut = _past_leading_verbs(text, cut, end, min_len, inside)

@@ -23,6 +23,7 @@ from .namespan import (
     clause_bounds,
     has_proper_part,
     is_name_char,
+    joins_two,
     name_before,
     run_start,
     split_items,
@@ -54,7 +55,7 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     A park name holds no count and no 与/及 (10个产业园区, A与B园区); 和 may
     stand inside a name (佳和), so it is left to the boundary cut.
     """
-    if _COUNT_OR_AND.search(name):
+    if _COUNT_OR_AND.search(name) or joins_two(name):
         return False
     body = strip_quotes(name)[: len(name) - len(head)] if name.endswith(head) else strip_quotes(name)
     if has_proper_part(body, GENERIC):
@@ -99,7 +100,26 @@ def find_parks(doc: Document) -> Document:
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
         _add(doc, taken, start, end, strip_quotes(text[start:end]))
+    _merge_short_forms(doc)
     return doc
+
+
+def _merge_short_forms(doc: Document) -> None:
+    """A park named in full and by the standard short form of its head (赤峰高新区) is one park.
+
+    The short form becomes an alias of the full name (`data/park_abbreviations.tsv`).
+    """
+    full: dict[str, str] = {}
+    parks = [m for m in doc.mentions if m.type == "Park"]
+    for m in parks:
+        for head, shorts in load_table("park_abbreviations.tsv"):
+            if m.name.endswith(head) and len(m.name) > len(head):
+                for short in shorts.split("|"):
+                    full.setdefault(m.name[: -len(head)] + short, m.name)
+    for m in parks:
+        if m.name in full and full[m.name] != m.name:
+            m.aliases = tuple({*m.aliases, m.name})
+            m.name = full[m.name]
 
 
 def _find_list(doc: Document, taken: Taken, deng: int, head: str) -> None:

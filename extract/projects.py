@@ -21,8 +21,10 @@ decided in `enterprises.py`, which sees the items through `source="list"`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from . import tokens
 from .document import Document, Mention
 from .lexicon import load_list, load_table
 from .namespan import (
@@ -30,6 +32,7 @@ from .namespan import (
     clause_bounds,
     has_proper_part,
     is_name_char,
+    joins_two,
     name_before,
     run_start,
     split_items,
@@ -44,7 +47,11 @@ from .namespan import (
 GENERIC = ("project_generic.txt", "chains_national.tsv")
 FACILITY_GENERIC = (*GENERIC, "project_facility_generic.txt")
 _PAREN = re.compile(r"[(（][^()（）]{1,20}[)）]")
+#: A parenthesis of one character is an inserted alternative (区县(市)长), never part of a name.
+_SHORT_PAREN = re.compile(r"[(（][^()（）]?[)）]")
 _COUNT = r"(?:[\d一二三四五六七八九十两]+\s*(?:个|条|处|所|座|家|项))"
+#: An investment threshold that opens a list's category (…等投资过50亿元的工业项目, 等投资50亿元以上项目).
+_AMOUNT = r"(?:总?投资(?:过|超过?|达)?[\d.]+\s*(?:万|亿)?元(?:以上)?的?)"
 
 
 @cache
@@ -66,7 +73,7 @@ def _list_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(map(re.escape, sorted({*load_list("project_list_heads.txt"), *facility_heads},
                                            key=len, reverse=True)))
     counted = re.compile(
-        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>(?:[^\W\d等]|、){{0,12}}?)"
+        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>{_AMOUNT}?(?:[^\W\d等]|、){{0,12}}?)"
         rf"(?P<head>{heads})\s*(?P<n2>{_COUNT})?"
     )
     road_cats = "|".join(pattern for pattern, _template, check in load_table("project_lists.tsv")
@@ -158,12 +165,13 @@ def _category_template(cat: str) -> tuple[str, str] | None:
     (5处社区服务中心, 等产业研究院) names each item with the category appended.
     """
     for pattern, template, check in _list_categories():
-        if pattern.fullmatch(cat):
-            return template, check
+        m = pattern.fullmatch(cat)
+        if m:
+            return template.replace("{work}", m.groupdict().get("work") or ""), check
     _, table = _heads()
-    if any(cat.endswith(h) for h, kind in table.items() if kind == "facility") and not has_proper_part(
-        cat, FACILITY_GENERIC
-    ):
+    areas = tuple(load_list("project_area_words.txt"))
+    if any(cat.endswith(h) and not cat[: -len(h)].endswith(areas) for h, kind in table.items()
+           if kind == "facility") and not has_proper_part(cat, FACILITY_GENERIC):
         return "{item}" + cat, "named"
     return None
 
@@ -236,12 +244,18 @@ def find_lists(doc: Document, spans: Taken) -> None:
             continue  # a count straight after one word is a quantity (改造5所幼儿园), not a list
         for s, e in _split_first(doc, items, floor):
             item = strip_quotes(text[s:e])
-            if not 2 <= len(item) <= 30 or _taken(spans, s, e):
-                continue
+            if not 2 <= len(item) <= 30 or "等" in item or _taken(spans, s, e):
+                continue  # an item holding 等 closes a list of its own (A—B等核心商圈和C)
             ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
+            if ok and template == "{item}" and item.endswith(load_list("project_natural_features.txt")):
+                ok = False  # a bare mountain or river in a list whose category adds no head is a place, no work
             if ok:
                 name, aliases = _item_name(template, item)
                 _add(doc, spans, s, e, name, "list", aliases)
+
+
+#: The end of a list just before a name: 等, an optional count and quote marks (…等5个“…”项目).
+_AFTER_DENG = re.compile(rf"等\s*{_COUNT}?\s*[“\"]?$")
 
 
 def _boundary_inside(text: str) -> bool:
@@ -263,8 +277,9 @@ def find_cued(doc: Document, spans: Taken) -> None:
         if re.match(_COUNT + r"(?!月|小时|天)", text[m.end() :]):
             continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
         floor = spans.floor(end)
-        start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and is_named(doc, n, facility=True),
-                            floor=floor, max_len=40, extra="、")
+        start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and not _SHORT_PAREN.search(n)
+                            and is_named(doc, n, facility=True),
+                            floor=floor, max_len=40, extra="、()")
         if start is None:
             continue
         items = split_items(text, start, end)
@@ -278,6 +293,8 @@ def find_cued(doc: Document, spans: Taken) -> None:
         s, _ = items[-1] if items else (start, end)
         if len(text[s:end]) < 3 or not is_named(doc, text[s:end]):
             continue
+        if _AFTER_DENG.search(text, max(0, s - 8), s):
+            continue  # 宏福农业、飞鹤乳业等现代农牧业项目: after 等 it is the list's category, not a name
         _add(doc, spans, s, m.end(), text[s:m.end()], "cue")
         # A和B项目: the item before 和 is a project of its own
         if s >= 2 and text[s - 1] == "和":
@@ -310,6 +327,26 @@ def _has_place(doc: Document, name: str) -> bool:
     return False
 
 
+def _level_and_head(doc: Document, head_start: int, head_end: int, valid: Callable[[str], bool],
+                    floor: int) -> int | None:
+    """Start of a name that is the report's level and a head alone (市图书馆 in a city report), or None.
+
+    The level character must not end a word with the characters before it (建成区污水处理厂).
+    """
+    start = head_start - 1
+    if start < floor or _ends_a_word(doc.text, start):
+        return None
+    name = doc.text[start:head_end]
+    if level_prefix(doc, name) is None or not valid(name):
+        return None
+    return start
+
+
+def _ends_a_word(text: str, pos: int) -> bool:
+    """True when the character at `pos` ends a dictionary word with the one or two before it (建成区, 城区)."""
+    return any(pos >= k and tokens.tag(text[pos - k : pos + 1]) for k in (1, 2))
+
+
 def find_heads(doc: Document, spans: Taken) -> None:
     """Works and facilities named with their own head word (the longest candidate wins)."""
     text = doc.text
@@ -333,7 +370,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 if any(ends_in_head(item) for item in n.split("、")[:-1]):
                     return False
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
-            return is_named(doc, n, facility=True)
+            return not joins_two(n) and is_named(doc, n, facility=True)
 
         if kind == "facility" and text.endswith(load_list("project_area_words.txt"), 0, head_start):
             continue  # 深圳东部中心: a planning area, not a facility
@@ -342,6 +379,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
         start = None
         for extra in ("、《》", "《》") if kind == "works" else ("《》",):
             start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra=extra)
+            if start is None:
+                start = _level_and_head(doc, head_start, head_end, valid, floor)
             if start is not None:
                 break
         if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):

@@ -22,12 +22,15 @@ from tests.conftest import DEV_SETS
 #:          Initiative .873/.858, Enterprise .958/.944, micro .899/.874
 #:   wider: Region .779/.779, IndustrialChain .695/.652, Park .683/.610, Project .677/.607,
 #:          Initiative .733/.704, Enterprise .692/.692, micro .711/.670
+#: Raised for Project and Park at the end of the session that widened their rules (branch proj):
+#:   seeds: Park .958/.958, Project .922/.856, micro .903/.875
+#:   wider: Park .805/.732, Project .759/.688, micro .740/.699
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
         "IndustrialChain": (0.88, 0.85),
         "Park": (0.95, 0.95),
-        "Project": (0.90, 0.84),
+        "Project": (0.92, 0.85),
         "Initiative": (0.86, 0.85),
         "Enterprise": (0.95, 0.94),
         "micro": (0.89, 0.86),
@@ -35,8 +38,8 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "wider": {
         "Region": (0.77, 0.77),
         "IndustrialChain": (0.69, 0.64),
-        "Park": (0.67, 0.60),
-        "Project": (0.67, 0.60),
+        "Park": (0.80, 0.73),
+        "Project": (0.75, 0.68),
         "Initiative": (0.73, 0.70),
         "Enterprise": (0.68, 0.68),
         "micro": (0.70, 0.66),

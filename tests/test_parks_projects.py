@@ -143,3 +143,166 @@ def test_a_verb_that_opens_a_zone_name_governs_it():
     parks = entities(facts_of(PLACE, body), "Park")
     assert "湖南湘江新区" in parks
     assert not any(name.startswith(("赋予", "共建", "落实")) for name in parks)
+
+
+def test_project_category_after_deng_is_not_a_name():
+    projects = entities(facts_of(PLACE, "青禾农业、明远乳业等现代农牧业项目进展顺利。"), "Project")
+    assert {"青禾农业项目", "明远乳业项目"} <= set(projects)
+    assert "现代农牧业项目" not in projects
+    projects = entities(facts_of(PLACE, "石榴集团、翠湖控股总部等标志性引进项目落地。"), "Project")
+    assert "标志性引进项目" not in projects
+
+
+def test_bases_and_zones_of_national_kinds_are_parks():
+    body = ("推进青禾高寒蔬菜基地提质增效,深入推进翠湖生态奶源基地建设。建好北方(石榴)跨境电商物流基地。"
+            "明远临空经济区建设提速,加快白沙低碳生态示范园建设。依托国家骨干冷链物流基地发展商贸。")
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert {"青禾高寒蔬菜基地", "翠湖生态奶源基地", "北方(石榴)跨境电商物流基地", "明远临空经济区",
+            "白沙低碳生态示范园"} <= set(parks)
+    assert not any("骨干冷链" in n for n in parks)  # a designation, not a named zone
+
+
+def test_highway_and_railway_list_items_take_the_works_head():
+    body = ("加快实施石榴至青禾、明远至翠湖北段等高速公路续建工程。白沙至金山等5条高速公路建设进展顺利。"
+            "推进G999线石榴至白沙、S888线青禾至翠湖等7条公路建设。启动明远、翠湖等铁路项目。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"石榴至青禾高速公路", "明远至翠湖北段高速公路", "白沙至金山高速公路", "G999线石榴至白沙公路",
+            "S888线青禾至翠湖公路", "明远铁路", "翠湖铁路"} <= set(projects)
+    assert "白沙至金山" in projects["白沙至金山高速公路"]["aliases"]
+
+
+def test_works_named_only_by_a_municipal_category_are_not_projects():
+    body = ("大力实施供水、供热、天然气管道、排水等市政项目建设。医疗废物处理项目全面完工。"
+            "全力推进殡仪馆新建项目建设进度。实施生活垃圾填埋场渗滤液项目。青禾污水处理厂建成投用。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not {"天然气管道项目", "排水项目", "医疗废物处理项目", "殡仪馆新建项目",
+                "生活垃圾填埋场渗滤液项目"} & set(projects)
+    assert "青禾污水处理厂" in projects
+
+
+def test_works_on_listed_waters_and_streets_take_the_work():
+    body = ("完成青禾河等10条白沙河支流综合治理和明远泉等9处名泉景观改造提升。"
+            "建设翠湖江等主要江河砂基砂堤治理。石榴大街等历史街区历史建筑焕新亮相。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"青禾河综合治理", "明远泉景观改造", "翠湖江砂基砂堤治理", "石榴大街历史建筑焕新"} <= set(projects)
+    assert not any("支流" in n or "名泉" in n or "街区" in n for n in projects)
+
+
+def test_dead_end_roads_are_split_and_a_bridge_head_inside_a_road_is_no_head():
+    projects = entities(facts_of(PLACE, "打通青禾路、明远大桥路、翠湖街等城市断头路。"), "Project")
+    assert {"青禾路", "明远大桥路", "翠湖街"} <= set(projects)
+    assert not any(n.endswith("大桥") for n in projects)
+
+
+def test_full_and_short_zone_names_are_one_park():
+    body = "青禾高新技术产业开发区入选全国首批试点园区。推动青禾高新区扩区调位,支持明远经开区发展。"
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert "青禾高新技术产业开发区" in parks and "青禾高新区" not in parks
+    assert "青禾高新区" in parks["青禾高新技术产业开发区"]["aliases"]
+    assert "明远经开区" in parks  # a short form alone stays as written
+
+
+def test_kinds_and_titles_are_neither_projects_nor_parks():
+    body = ("通过新建改建公办幼儿园等方式增加学位。加快青禾山国家公园建设,推进白沙河国家文化公园建设。"
+            "完成病险水库除险加固。坚定实施主体功能区战略。")
+    facts = facts_of(PLACE, body)
+    projects, parks = entities(facts, "Project"), entities(facts, "Park")
+    assert not {"公办幼儿园", "青禾山国家公园", "白沙河国家文化公园", "病险水库"} & set(projects)
+    assert "主体功能区" not in parks
+
+
+def test_a_bare_mountain_in_a_works_list_is_no_project():
+    body = "青禾山、明远山生态植被恢复等重大生态工程成效显著。东湖水库、西山水库等重大水利工程开工。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾山" not in projects
+    assert {"东湖水库", "西山水库"} <= set(projects)
+
+
+def test_one_dash_joins_a_name_and_a_doubled_dash_does_not():
+    body = "投资2599万元的青禾—白沙农村公路建成通车。——明远路改造工程全面完工。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾—白沙农村公路" in projects
+    assert not any(n.startswith("—") for n in projects)
+
+
+def test_a_list_category_may_open_with_an_investment_threshold():
+    body = ("抓好青禾智能终端、明远航空座椅等投资过50亿元的工业项目。"
+            "新引进翠湖新能源、白沙发动机等投资50亿元以上项目8个。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert {"青禾智能终端项目", "明远航空座椅项目", "翠湖新能源项目", "白沙发动机项目"} <= set(projects)
+
+
+def test_the_report_level_and_a_head_alone_name_a_facility():
+    projects = entities(facts_of("枣庄市", "公共文化服务体系进一步完善,市图书馆主体竣工,市博物馆开工建设。"), "Project")
+    assert {"市图书馆", "市博物馆"} <= set(projects)
+    projects = entities(facts_of(PLACE, "建成区污水处理厂扩建及配套工程。"), "Project")
+    assert "区污水处理厂" not in projects  # 区 ends 建成区 here
+
+
+def test_markets_in_the_economic_sense_are_no_facilities():
+    body = "深度开发青禾、明远、白沙等重点客源市场。巩固翠湖消费市场。新改建金鼎市场、友谊路便民市场。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("客源市场" in n or "消费市场" in n for n in projects)
+    assert {"金鼎市场", "友谊路便民市场"} <= set(projects)
+
+
+def test_a_project_name_keeps_its_parenthesis():
+    projects = entities(facts_of(PLACE, "青禾(明远·白沙)科创产业园项目实现主体封顶。"), "Project")
+    assert "青禾(明远·白沙)科创产业园项目" in projects
+
+
+def test_a_name_never_starts_where_the_length_limit_cut_a_word():
+    body = "青禾高新区成为国家高端装备制造业(新能源汽车)标准化试点和国家知识产权示范园区。"
+    parks = entities(facts_of(PLACE, body), "Park")
+    assert not any("试点" in n for n in parks)
+    assert "青禾高新区" in parks
+
+
+def test_verb_phrases_and_product_zones_are_neither_projects_nor_parks():
+    body = ("抓投资上项目扩消费。做到脱贫不脱政策、脱贫不脱项目。加快碳纤维制品产业园提质升级,"
+            "扩大增量配电网园区建设规模。")
+    facts = facts_of(PLACE, body)
+    assert not {"抓投资上项目", "脱贫不脱项目"} & set(entities(facts, "Project"))
+    assert not {"碳纤维制品产业园", "增量配电网园区"} & set(entities(facts, "Park"))
+
+
+def test_a_range_dash_and_a_one_character_parenthesis_join_no_name():
+    body = "落实区县(市)长项目责任制。构建1—2小时城际铁路交通圈。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("(市)" in n or "1—2" in n for n in projects)
+
+
+def test_a_list_item_holding_deng_is_no_item():
+    body = "提升青禾、明远等核心商圈和白沙步行街、翠湖文化街区等特色商业街区。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not any("等" in n for n in projects)
+
+
+def test_capital_origin_and_a_city_role_name_no_project():
+    body = "推进企业投资项目承诺制改革。加快建设西部经济中心。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not {"企业投资项目", "西部经济中心"} & set(projects)
+
+
+def test_a_high_speed_rail_station_is_a_facility_and_a_rail_district_no_railway():
+    body = "加快北部高铁新区建设。建成青禾高铁站。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "青禾高铁站" in projects
+    assert not any(n.endswith("高铁") for n in projects)
+
+
+def test_a_port_head_alone_names_no_port():
+    body = "全力打造国际航空港。石榴国际陆港建成运营。"
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert "国际航空港" not in projects
+    assert "石榴国际陆港" in projects
+
+
+def test_a_facility_or_zone_joins_no_two_things_with_he():
+    body = ("建设保税仓和国际快件分拣中心。提升青禾等商圈和特色街区服务功能。推进白沙快件监管中心和网络货运产业园建设。"
+            "佳和冷链物流园投入运营。")
+    facts = facts_of(PLACE, body)
+    projects, parks = entities(facts, "Project"), entities(facts, "Park")
+    assert not any("和" in n for n in projects)
+    assert not any("和网络" in n for n in parks)
+    assert "佳和冷链物流园" in parks  # one character before 和 is the name's own
