@@ -362,13 +362,15 @@ def find_heads(doc: Document, spans: Taken) -> None:
             continue
         floor = spans.floor(head_start)
 
-        def valid(n: str, kind: str = kind) -> bool:
+        def valid(n: str, kind: str = kind, head: str = head) -> bool:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
                 return False
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程: an item with a head of its own is a work of its own
                 if any(ends_in_head(item) for item in n.split("、")[:-1]):
                     return False
+                if re.search("工程|项目", n[: len(n) - len(head)]):
+                    return False  # 中环路改造工程全线贯通: what follows a finished name is its progress
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return not joins_two(n) and is_named(doc, n, facility=True)
 

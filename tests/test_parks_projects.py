@@ -306,3 +306,11 @@ def test_a_facility_or_zone_joins_no_two_things_with_he():
     assert not any("和" in n for n in projects)
     assert not any("和网络" in n for n in parks)
     assert "佳和冷链物流园" in parks  # one character before 和 is the name's own
+
+
+def test_the_progress_after_a_finished_name_is_no_part_of_it():
+    facts = facts_of("内蒙古自治区赤峰市", "开工建设铁南大街东通工程,确保中环路快速化改造工程全线贯通。", lead="市长")
+    projects = set(entities(facts, "Project"))
+    assert {"铁南大街东通工程", "中环路快速化改造工程"} <= projects
+    assert not any(name.endswith("贯通") for name in projects)
+    assert not any(name.startswith("建设") for name in entities(facts, "Initiative"))
