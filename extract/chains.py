@@ -178,9 +178,12 @@ def _phrase_floor(text: str, pos: int, reach: int, quotes: bool = True) -> int:
     return max([floor] + [text.rfind(mark, floor, pos) + 1 for mark in marks])
 
 
-def _develop_before(text: str, start: int) -> bool:
-    """True when a development verb (培育, 壮大, 发展 …) stands right before `start`."""
-    return bool(_cues()["develop"].search(text[max(0, start - 6) : start]))
+def develop_before(text: str, start: int, only: bool = False) -> bool:
+    """True when a development verb (培育, 壮大, 发展 …) stands right before `start`.
+
+    With `only`, just the verbs that never govern a company (`develop_only`: 发展, 壮大, not 推动).
+    """
+    return bool(_cues()["develop_only" if only else "develop"].search(text[max(0, start - 6) : start]))
 
 
 # ---------------------------------------------------------------- first pass
@@ -314,7 +317,7 @@ def _economy_list(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCand
         if not m:
             return []
         start = sector_start(text, s, s + m.end()) if k == 0 else s
-        if k == 0 and not _develop_before(text, start):
+        if k == 0 and not develop_before(text, start):
             return []
         name = canonical(text[start : s + m.end()])
         if is_sector(name):
@@ -344,7 +347,7 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
         name = canonical(surface)
         if not is_sector(name):
             continue
-        if m.group() in ("产业", "行业") and not (_develop_before(text, start) or _develop_after(text, he)):
+        if m.group() in ("产业", "行业") and not (develop_before(text, start) or _develop_after(text, he)):
             # without a cue, only a known sector standing on its own (锂电产业, 产值…) or opening a
             # sentence as its subject (光电信息产业抢占新赛道) counts
             opens = start == 0 or text[start - 1] in "。；;\n"
@@ -379,7 +382,7 @@ def economy_candidates(doc: Document) -> list[ChainCandidate]:
         if not is_sector(name) or name == m.group():
             continue
         quoted = text[start - 1 : start] in "“\"" and text[he : he + 1] in "”\""
-        developed = _develop_before(text, start) or re.match(r"(?:发展|轴|带|集聚|核心区)", text[he : he + 2])
+        developed = develop_before(text, start) or re.match(r"(?:发展|轴|带|集聚|核心区)", text[he : he + 2])
         if quoted or developed:
             out.append(ChainCandidate(start, he, name))
             out.extend(_same_form_items(text, he, m.group()))
@@ -536,7 +539,7 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
     for m in _FIRMS.finditer(text):
         hs = m.start()
         start = sector_start(text, _phrase_floor(text, hs, 14), hs)
-        if not _develop_before(text, start):
+        if not develop_before(text, start):
             continue
         lead = re.match(r"骨干|龙头|领军|重点", text[start:hs])  # 骨干物流企业: backbone firms of 物流
         start += lead.end() if lead else 0

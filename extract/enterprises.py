@@ -28,6 +28,7 @@ import re
 from functools import cache
 
 from . import tokens
+from .chains import develop_before
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import (
@@ -129,6 +130,8 @@ def find_by_suffix(doc: Document, taken: Taken) -> None:
             continue
         start = name_before(text, end, lambda n, s=suffix, st=strength: company_name(n, s, st),
                             max_len=16, min_len=len(suffix) + 2)
+        if start is not None and strength == "weak" and develop_before(text, start, only=True):
+            continue  # 发展壮大绒毛纺织: a sector the region develops, not a company
         if start is not None and (start, end) not in items and not (start > 0 and text[start - 1] in "“\""):
             found.append((start, end))  # a quoted name is a title (“四好商会”), not a company
     for start, end in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -109,3 +109,9 @@ def test_a_known_company_before_its_headquarters_is_an_enterprise():
     # settled case 10: 中国华能总部 is a project and 中国华能 its company
     found = enterprises("中国星网、中国华能总部等标志性项目迁驻运营。")
     assert {"中国星网", "中国华能"} <= set(found)
+
+
+def test_a_weak_suffix_after_a_development_verb_is_a_sector():
+    found = enterprises("全力发展壮大绒毛纺织、农畜产品加工等产业。推动帝捷化工与统防生物协同合作。")
+    assert "绒毛纺织" not in found
+    assert "帝捷化工" in found
