@@ -216,6 +216,7 @@ def test_a_pair_before_a_count_of_two_is_two_sectors() -> None:
 def test_a_demonstration_base_named_by_its_sector_gives_the_sector() -> None:
     # 电子商务 is written 电商 nationally
     assert {"电商", "云计算"} <= set(chains("创建3个省级电子商务示范基地,积极创建国家级云计算产业示范基地。"))
+    assert "乡村旅游" in chains("打造一批乡村旅游示范点,提升旅游供给质量。")
 
 
 def test_farm_product_brands_and_size_modifiers() -> None:
