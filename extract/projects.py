@@ -26,6 +26,7 @@ from functools import cache
 
 from . import tokens
 from .document import Document, Mention
+from .initiatives import is_physical_work
 from .lexicon import load_list, load_table
 from .namespan import (
     Taken,
@@ -249,6 +250,10 @@ def find_lists(doc: Document, spans: Taken) -> None:
             ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
             if ok and template == "{item}" and item.endswith(load_list("project_natural_features.txt")):
                 ok = False  # a bare mountain or river in a list whose category adds no head is a place, no work
+            if ok and check == "named" and template == "{item}" and "工程" in window:
+                # 精准灭荒、鄂北生态防护等重点工程: only a physical work or a facility is a Project there;
+                # the others are programmes (the initiative finder names them with the head)
+                ok = is_physical_work(tokens.cut(item)) or ends_in_head(item)
             if ok:
                 name, aliases = _item_name(template, item)
                 _add(doc, spans, s, e, name, "list", aliases)
