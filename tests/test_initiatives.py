@@ -321,3 +321,9 @@ def test_acting_guides_games_and_freight_trains_are_no_instruments() -> None:
 def test_a_pilot_is_named_with_the_place_it_designates() -> None:
     found = initiatives("以全国旅游标准化试点城市建设为抓手,我市在全国水生态文明试点城市验收中获得优秀。")
     assert {"全国旅游标准化试点城市", "全国水生态文明试点城市"} <= set(found)
+
+
+def test_a_numbered_result_is_no_instrument() -> None:
+    found = initiatives("对外贸易实现规模、增速、质量“三提升”,总产、单产、播种面积“三增长”,推行“三张清单”制度。")
+    assert not {"三提升", "三增长"} & set(found)
+    assert "三张清单" in found
