@@ -685,13 +685,17 @@ def shape_candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-_GOAL = re.compile(f"(?<!强[国省市区县])强(?:省|市|区|县)(?!会)(?![{_CJK}]{{0,2}}(?:称号|之一|名单))")
+#: 强国/强省/强市/强区/强县 as a goal: not inside 加强国有, 强省会, 强国强省强市 or a title.
+_GOAL = re.compile(f"(?<!强[国省市区县])(?<![加增])强(?:国|省|市|区|县)(?![会有企资际内家])"
+                   f"(?![{_CJK}]{{0,2}}(?:称号|之一|名单))")
 
 
 def _goal_candidates(doc: Document) -> list[Candidate]:
-    """A field the region sets out to be strong in (临港产业强省, 种业强市): a strategy (settled case 6).
+    """A field the region sets out to be strong in (制造强省, 临港产业强省, 种业强市): a strategy (settled case 6).
 
-    The field is cut on the left like any name; a rank (百强县) or a bare level is no goal.
+    The field is cut on the left like any name; it is a national goal's field
+    (`data/initiative_goal_fields.txt`) or has a name of its own. A rank (百强县)
+    or a bare level is no goal.
     """
     text = doc.text
     out = []
@@ -700,7 +704,8 @@ def _goal_candidates(doc: Document) -> list[Candidate]:
         while len(words) > 1 and tokens.tag(words[0]) in ("v", "vn"):
             start += len(words.pop(0))  # the verb that sets the goal (建设, 打造) is no part of it
         field = text[start : m.start()]
-        if len(field) < 2 or field[-1] in _NUMERAL or _is_generic(words) or divisions.lookup(field):
+        national = field in load_set("initiative_goal_fields.txt")
+        if len(field) < 2 or field[-1] in _NUMERAL or (_is_generic(words) and not national) or divisions.lookup(field):
             continue
         name = text[start : m.end()]
         if not is_excluded(name):
