@@ -130,8 +130,9 @@ def find_by_suffix(doc: Document, taken: Taken) -> None:
             continue
         start = name_before(text, end, lambda n, s=suffix, st=strength: company_name(n, s, st),
                             max_len=16, min_len=len(suffix) + 2)
-        if start is not None and strength == "weak" and develop_before(text, start, only=True):
-            continue  # 发展壮大绒毛纺织: a sector the region develops, not a company
+        if start is not None and strength == "weak" and (develop_before(text, start, only=True)
+                                                          or text[start - 1 : start] == "等"):
+            continue  # 发展壮大绒毛纺织, 铝铜、铝镁等合金新材料: a sector or a list's category, no company
         if start is not None and (start, end) not in items and not (start > 0 and text[start - 1] in "“\""):
             found.append((start, end))  # a quoted name is a title (“四好商会”), not a company
     for start, end in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

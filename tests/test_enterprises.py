@@ -115,3 +115,9 @@ def test_a_weak_suffix_after_a_development_verb_is_a_sector():
     found = enterprises("全力发展壮大绒毛纺织、农畜产品加工等产业。推动帝捷化工与统防生物协同合作。")
     assert "绒毛纺织" not in found
     assert "帝捷化工" in found
+
+
+def test_function_abbreviations_and_list_categories_are_no_companies():
+    found = enterprises("力促城建、富龙、交投等7家骨干企业转型发展。培育发展铝铜、铝镁等合金新材料。")
+    assert not {"城建", "交投", "合金新材料"} & set(found)
+    assert "富龙" in found
