@@ -557,7 +557,7 @@ _LIST_CATEGORY = re.compile(
 )
 
 
-def _other_list(text: str, end: int) -> bool:
+def in_other_list(text: str, end: int) -> bool:
     """True when the 、-list that holds the item ending at `end` closes with 等 and a category of no sectors
     (`data/chain_other_list_categories.txt`: 等各项事业, 等学科设置)."""
     if text[end : end + 1] not in ("、", "等"):
@@ -595,7 +595,7 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         if not head and not _develop_in_sentence(text, start, end):
             continue
-        if not head and _other_list(text, end):
+        if not head and in_other_list(text, end):
             continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out

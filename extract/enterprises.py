@@ -28,7 +28,7 @@ import re
 from functools import cache
 
 from . import tokens
-from .chains import develop_before
+from .chains import develop_before, in_other_list
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import (
@@ -131,8 +131,11 @@ def find_by_suffix(doc: Document, taken: Taken) -> None:
         start = name_before(text, end, lambda n, s=suffix, st=strength: company_name(n, s, st),
                             max_len=16, min_len=len(suffix) + 2)
         if start is not None and strength == "weak" and (develop_before(text, start, only=True)
-                                                          or text[start - 1 : start] == "等"):
-            continue  # 发展壮大绒毛纺织, 铝铜、铝镁等合金新材料: a sector or a list's category, no company
+                                                          or text[start - 1 : start] == "等"
+                                                          or in_other_list(text, end)):
+            # 发展壮大绒毛纺织, 铝铜、铝镁等合金新材料, 文化旅游、空中物流等应用场景: a sector, a list's
+            # category or an item of a list of other things, no company
+            continue
         if start is not None and (start, end) not in items and not (start > 0 and text[start - 1] in "“\""):
             found.append((start, end))  # a quoted name is a title (“四好商会”), not a company
     for start, end in sorted(found, key=lambda f: (f[0] - f[1], f[0])):

@@ -118,6 +118,7 @@ def test_a_weak_suffix_after_a_development_verb_is_a_sector():
 
 
 def test_function_abbreviations_and_list_categories_are_no_companies():
-    found = enterprises("力促城建、富龙、交投等7家骨干企业转型发展。培育发展铝铜、铝镁等合金新材料。")
-    assert not {"城建", "交投", "合金新材料"} & set(found)
+    found = enterprises("力促城建、富龙、交投等7家骨干企业转型发展。培育发展铝铜、铝镁等合金新材料。"
+                        "拓展文化旅游、空中物流等应用场景。")
+    assert not {"城建", "交投", "合金新材料", "空中物流"} & set(found)
     assert "富龙" in found
