@@ -167,7 +167,7 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
         err.print(f"warning: {w}", markup=False)
     for e in result.errors:
         err.print(f"error: {e}", markup=False)
-    if not result.facts["reports"]:
+    if not result.extracted["reports"]:
         raise _fail("no report could be read; the store and the outputs are left as they were")
     _summary(result.counts)
     out.print("\nInitiatives shared by regions:", markup=False)
