@@ -79,7 +79,7 @@ def test_the_example_facts_follow_the_schema(example_facts: dict[str, Any], vali
 @pytest.mark.parametrize(
     "breakage",
     [
-        lambda f: f.update(schema="policykg/facts@3"),
+        lambda f: f.update(schema="policykg/facts@4"),
         lambda f: f["reports"][0].pop("sentences"),
         lambda f: next(e for e in f["entities"] if e["mentions"])["mentions"][0].update(sentence="a sentence"),
         lambda f: f["reports"][0].pop("adcode"),
@@ -257,6 +257,17 @@ def test_the_file_writes_mentions_and_evidence_compactly(tmp_path: Path, example
     assert size(whole["relations"], "evidence") < 0.3 * size(example_facts["relations"], "evidence")
     named = [m for e in whole["entities"] for group in e["mentions"] for m in group]
     assert any(len(m) == 3 for m in named) and any(len(m) == 4 for m in named)  # text only when not the name
+
+
+def test_the_file_follows_the_schema(tmp_path: Path, example_facts: dict[str, Any],
+                                     validator: Draft202012Validator) -> None:
+    whole = json.loads(write_facts(example_facts, tmp_path / "facts.json").read_text(encoding="utf-8"))
+    assert validator.is_valid(whole)
+    as_v2 = {**whole, "schema": "policykg/facts@2"}  # compact records under the @2 label
+    assert not validator.is_valid(as_v2)
+    entity = next(e for e in whole["entities"] if e["mentions"])
+    entity["mentions"][0][0] = [1, 2]  # a mention without its sentence
+    assert not validator.is_valid(whole)
 
 
 def test_records_that_do_not_fit_the_grouping_are_written_in_their_v2_form() -> None:
