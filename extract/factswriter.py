@@ -80,18 +80,15 @@ class FactsWriter:
         for key, group in groups.items():
             ent = self._entities[key]
             reports = ent.record["reports"]
-            if rid in reports:  # a second report with the same text (and id)
-                k = reports.index(rid)
-            else:
-                k = len(reports)
+            new = rid not in reports  # else a second report with the same text (and id)
+            k = len(reports) if new else reports.index(rid)
+            if new:
                 reports.append(rid)
-            if group:
+            if group or new:
                 ent.reports.append(k)
-                ent.offsets.append(self._spool.tell())
-                self._spool.write(json_line(group).encode("utf-8") + b"\n")
-            elif k == len(reports) - 1:
-                ent.reports.append(k)
-                ent.offsets.append(-1)
+                ent.offsets.append(self._spool.tell() if group else -1)
+                if group:
+                    self._spool.write(json_line(group).encode("utf-8") + b"\n")
         for type_, source, target, sentence in facts.relations:
             src, dst = self._entity(source).record["id"], self._entity(target).record["id"]
             rec, sentences = self._relations.setdefault(
