@@ -191,7 +191,7 @@ def extract(paths: Paths,
             = Path("facts.json"),
             text_field: TextField = None, region: Region = None, year: Year = None,
             province: Province = None) -> None:
-    """Extract facts from reports into a facts document (policykg/facts@2), written as the reports go.
+    """Extract facts from reports into a facts file (policykg/facts@3), written as the reports go.
 
     The file is written whole or not at all; when every input fails, an existing file is left as it was.
 
