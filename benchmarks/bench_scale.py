@@ -1,6 +1,7 @@
 """Corpus-scale benchmark: extract, load, page and Turtle export of hundreds to thousands of reports.
 
-Run: ``.venv/bin/python benchmarks/bench_scale.py [CORPUS_DIR] [--sizes 500,2000] [--neo4j]``
+Run: ``.venv/bin/python benchmarks/bench_scale.py [CORPUS_DIR] [--sizes 500,2000] [--neo4j] [--steps …]
+[--baseline OTHER_CHECKOUT/.venv/bin/python]``
 
 The corpus is a folder of reports (.txt/.md, searched recursively): the
 positional argument, else ``$POLICYKG_BENCH_CORPUS``, else the in-repo example
@@ -17,6 +18,10 @@ own), in this order, on the same files:
 - ``jieba``: one plain single-process ``jieba.lcut`` pass over the texts, the
   dictionary loaded before the clock starts: the reference;
 - ``extract``: ``extract_to_file`` (a process per core) into a facts file;
+- ``extract-baseline`` (with ``--baseline PYTHON``, before ``extract``): the
+  same with another checkout's interpreter and its installed policykg (e.g.
+  main's), into its own facts file, so a change is measured against it in the
+  same run, on the same machine load as nearly as it gets;
 - ``load``: the facts file into a new embedded database (and into Neo4j with ``--neo4j``);
 - ``page``: ``write_page`` (the default HTML view);
 - ``turtle``: ``export_graph`` to Turtle;
@@ -70,6 +75,15 @@ from pathlib import Path
 from policykg.extract import extract_to_file
 t0 = time.perf_counter()
 counts, errors, _ = extract_to_file([Path(sys.argv[1], "corpus")], Path(sys.argv[1], "facts.json"))
+assert not errors, errors[:3]
+print({"inner": time.perf_counter() - t0, **counts})
+""",
+    "extract-baseline": """
+import sys, time
+from pathlib import Path
+from policykg.extract import extract_to_file
+t0 = time.perf_counter()
+counts, errors, _ = extract_to_file([Path(sys.argv[1], "corpus")], Path(sys.argv[1], "facts-baseline.json"))
 assert not errors, errors[:3]
 print({"inner": time.perf_counter() - t0, **counts})
 """,
@@ -160,11 +174,18 @@ def replicate(texts: list[tuple[str, str]], size: int, out: Path) -> int:
     return written
 
 
+#: The interpreter of the baseline checkout (`--baseline`), which runs the step `extract-baseline`.
+BASELINE: dict[str, str] = {}
+
+
 def run_step(step: str, work: Path, env: dict[str, str]) -> dict[str, Any]:
     """Run one step in a fresh interpreter; its figures, with the wall time of the whole process."""
+    python = sys.executable
+    if step == "extract-baseline":  # the other checkout's own installed policykg, not this tree's
+        python, env = BASELINE["python"], {k: v for k, v in env.items() if k != "PYTHONPATH"}
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", STEPS[step] + PEAK, str(work)], capture_output=True, text=True,
-                          env=env, cwd=ROOT)
+    proc = subprocess.run([python, "-c", STEPS[step] + PEAK, str(work)], capture_output=True, text=True,
+                          env=env, cwd=work if step == "extract-baseline" else ROOT)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"step {step} failed:\n{proc.stderr[-3000:]}")
@@ -188,6 +209,8 @@ def bench_size(texts: list[tuple[str, str]], size: int, steps: list[str], env: d
                   f"peak {out[step]['peak_mb']:7.0f} MB (largest worker {out[step]['child_peak_mb']:5.0f} MB)",
                   flush=True)
         out["facts_mb"] = (work / "facts.json").stat().st_size / 1e6 if (work / "facts.json").exists() else None
+        baseline = work / "facts-baseline.json"
+        out["baseline_facts_mb"] = baseline.stat().st_size / 1e6 if baseline.exists() else None
         db = work / "graph.lbdb"
         out["db_mb"] = (sum(f.stat().st_size for f in db.rglob("*")) if db.is_dir()
                         else db.stat().st_size) / 1e6 if db.exists() else None
@@ -209,7 +232,9 @@ def table(results: list[dict[str, Any]], steps: list[str]) -> str:
             s = r[step]
             lines.append(f"| {r['size']} | {step} | {s['seconds']:.1f} | {s['seconds'] / jieba:.2f} | "
                          f"{1000 * s['seconds'] / r['size']:.1f} | {s['peak_mb']:.0f} / {s['child_peak_mb']:.0f} |")
-        build = sum(r[s]["seconds"] for s in ("extract", "load", "page", "turtle") if s in r)
+        if not all(s in r for s in ("extract", "load", "page", "turtle")):
+            continue
+        build = sum(r[s]["seconds"] for s in ("extract", "load", "page", "turtle"))
         lines.append(f"| {r['size']} | build (extract+load+page+turtle) | {build:.1f} | {build / jieba:.2f} | "
                      f"{1000 * build / r['size']:.1f} | |")
     return "\n".join(lines)
@@ -220,19 +245,35 @@ def summary(results: list[dict[str, Any]]) -> str:
     out = []
     for r in results:
         jieba = r["jieba"]["seconds"]
-        out.append(f"{r['size']} reports, {r['text_mb']:.1f} MB of text: facts file {r['facts_mb']:.1f} MB "
-                   f"({r['facts_mb'] / r['text_mb']:.2f}x the text), database {r['db_mb']:.0f} MB, "
-                   f"Turtle {r['ttl_mb'] or 0:.0f} MB")
-        out.append(f"  extract {r['extract']['seconds'] / jieba:.2f}x jieba (target <= 1.5), "
-                   f"peak {max(r['extract']['peak_mb'], r['extract']['child_peak_mb']):.0f} MB (target <= 500)")
+        sizes = [f"{r['size']} reports, {r['text_mb']:.1f} MB of text:"]
+        if r["facts_mb"] is not None:
+            sizes.append(f"facts file {r['facts_mb']:.1f} MB ({r['facts_mb'] / r['text_mb']:.2f}x the text, "
+                         "target <= 1.5),")
+        if r["db_mb"] is not None:
+            sizes.append(f"database {r['db_mb']:.0f} MB,")
+        if r["ttl_mb"] is not None:
+            sizes.append(f"Turtle {r['ttl_mb']:.0f} MB")
+        out.append(" ".join(sizes).rstrip(",:"))
+        for step in ("extract-baseline", "extract"):
+            if step in r:
+                out.append(f"  {step} {r[step]['seconds'] / jieba:.2f}x jieba (target <= 1.5), "
+                           f"peak {max(r[step]['peak_mb'], r[step]['child_peak_mb']):.0f} MB (target <= 500)")
+        if r.get("baseline_facts_mb"):
+            out.append(f"  baseline facts file {r['baseline_facts_mb']:.1f} MB "
+                       f"({r['baseline_facts_mb'] / r['text_mb']:.2f}x the text)")
         for step in ("load", "load-neo4j"):
             if step in r:
                 out.append(f"  {step}: {r['size'] / r[step]['inner']:.1f} reports/s (target >= 20 embedded, "
                            "Neo4j within 2x)")
-        build = sum(r[s]["seconds"] for s in ("extract", "load", "page", "turtle") if s in r)
-        out.append(f"  build {build / jieba:.2f}x jieba (target <= 3)")
+        if all(s in r for s in ("extract", "load", "page", "turtle")):
+            build = sum(r[s]["seconds"] for s in ("extract", "load", "page", "turtle"))
+            out.append(f"  build {build / jieba:.2f}x jieba (target <= 3)")
     if len(results) >= 2:
         a, b = results[0], results[-1]
+        for step in ("extract-baseline", "extract"):
+            if step in a and step in b:
+                out.append(f"{step} peak at {b['size']} / at {a['size']}: "
+                           f"{b[step]['peak_mb'] / a[step]['peak_mb']:.2f} (target: flat)")
         for step in ("extract", "load", "page", "turtle"):
             if step in a and step in b:
                 ratio = (b[step]["seconds"] / b["size"]) / (a[step]["seconds"] / a["size"])
@@ -244,9 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", default=os.environ.get("POLICYKG_BENCH_CORPUS") or str(EXAMPLES))
     ap.add_argument("--sizes", default="500,2000", help="comma-separated corpus sizes in reports")
-    ap.add_argument("--steps", default="jieba,extract,load,page,turtle,shacl-sample")
+    ap.add_argument("--steps", default="jieba,extract,load,page,turtle,shacl-sample",
+                    help="comma-separated steps, in order (e.g. jieba,extract: the extraction side only)")
     ap.add_argument("--neo4j", nargs="?", const="launch", metavar="URI",
                     help="also load into Neo4j: this server (its database is EMPTIED), or a throwaway one")
+    ap.add_argument("--baseline", metavar="PYTHON",
+                    help="also run extract with this interpreter (another checkout's venv) as extract-baseline")
     ap.add_argument("--keep", type=Path, help="keep the work folders under this folder")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     a = ap.parse_args(argv)
@@ -255,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no .txt/.md reports under {a.corpus}", file=sys.stderr)
         return 2
     steps = a.steps.split(",")
+    if a.baseline:
+        BASELINE["python"] = a.baseline
+        if "extract" in steps and "extract-baseline" not in steps:
+            steps.insert(steps.index("extract"), "extract-baseline")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = None
     if a.neo4j:

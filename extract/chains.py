@@ -654,9 +654,9 @@ def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, forei
     right after it does not count either.
     """
     text = doc.text
-    if not tokens.aligned(text, start, end):
+    if not _SECTOR_AFTER.match(text, end):  # the cheap check first: most occurrences fail it
         return False
-    if not _SECTOR_AFTER.match(text, end):
+    if not tokens.aligned(text, start, end):
         return False
     # the sector must start a name here: nothing but a verb or a mark before it
     # (巨润建材, 社交电商 and 卓航新材料 are other names that end in a sector word)

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from .factsfile import read_facts
+
 TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise")
 #: Quote marks dropped before names are compared (docs/annotation.md, "Common rules").
 QUOTES = frozenset("“”\"'‘’「」『』《》")
@@ -173,8 +175,12 @@ def _predicted(facts: dict[str, Any]) -> dict[str, dict[str, list[tuple[str, For
     return out
 
 
-def evaluate(facts: dict[str, Any], gold_paths: Iterable[str | Path], types: Iterable[str] | None = None) -> Scores:
-    """Score `facts` (a policykg/facts@1 document) against the gold files or folders `gold_paths`."""
+def evaluate(facts: dict[str, Any] | str | Path, gold_paths: Iterable[str | Path],
+             types: Iterable[str] | None = None) -> Scores:
+    """Score `facts` (a facts document of any version, or a facts file) against the gold files or folders
+    `gold_paths`."""
+    if not isinstance(facts, dict):
+        facts = read_facts(facts)  # evaluation corpora are small enough to read whole
     types = list(types or TYPES)
     unknown = [t for t in types if t not in TYPES]
     if unknown:

@@ -63,7 +63,8 @@ def _key(m: Mention) -> EntityKey:
     return (m.type, m.name, region_identity(m.code, m.scope, m.name) if m.type == "Region" else None)
 
 
-def _entity_record(key: EntityKey) -> dict[str, Any]:
+def entity_record(key: EntityKey) -> dict[str, Any]:
+    """A new entity record for its key, with no reports and no mentions yet."""
     type_, name, identity = key
     level = None
     code = identity if identity and ":" not in identity else None
@@ -146,7 +147,7 @@ class FactsBuilder:
         if keep_report:
             self.reports.append(facts.report)
         for key, kind, level, names, mention in facts.mentions:
-            rec = self.entities.setdefault(key, _entity_record(key))
+            rec = self.entities.setdefault(key, entity_record(key))
             rec["kind"] = rec["kind"] or kind
             rec["level"] = rec["level"] or level
             if rid not in rec["reports"]:
@@ -156,7 +157,7 @@ class FactsBuilder:
                 rec["mentions"].append(mention)
         for type_, source, target, sentence in facts.relations:
             for key in (source, target):
-                self.entities.setdefault(key, _entity_record(key))
+                self.entities.setdefault(key, entity_record(key))
             src, dst = self.entities[source]["id"], self.entities[target]["id"]
             rec = self.relations.setdefault((type_, src, dst), {"type": type_, "source": src, "target": dst,
                                                                 "reports": [], "evidence": []})

@@ -1,9 +1,9 @@
-"""Reading and writing facts documents as files, streaming, and reading policykg/facts@1.
+"""Reading and writing facts documents as files, streaming; reading policykg/facts@1 and @2 files.
 
-The writer lays a document out one record per line, so that the reader can go
+A file (policykg/facts@3) holds one record per line, so that the reader can go
 through it a line at a time and neither `extract` nor `load` holds it whole:
 
-    {"schema":"policykg/facts@2","generator":{...},
+    {"schema":"policykg/facts@3","generator":{...},
     "reports":[
     {...one report, with its sentence table...},
     ...
@@ -15,20 +15,25 @@ through it a line at a time and neither `extract` nor `load` holds it whole:
     ...
     ]}
 
-It is still one JSON document. A file in any other layout (pretty-printed, or
-policykg/facts@1) is read whole and converted (`upgrade`).
+It is still one JSON document. Its mention and evidence records are compact
+(`extract.compact`); the reader hands out the policykg/facts@2 records, which
+is what documents in memory are. A file in any other layout (pretty-printed,
+policykg/facts@1, or a @2 or @3 file written by hand) is read whole and
+converted (`upgrade`); a @2 file in the streaming layout is read as it is.
 """
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from policykg.outputs import atomic_file
+from .compact import compact_entity, compact_relation, expand_entity, expand_relation, json_line
+from .facts import SCHEMA, SCHEMA_V1, generator
+from .factswriter import FILE_SCHEMA, FactsWriter
 
-from .facts import SCHEMA, SCHEMA_V1, FactsBuilder, ReportFacts, generator
+__all__ = ["FILE_SCHEMA", "FactsFile", "FactsFileError", "FactsWriter", "dump", "read_facts", "upgrade",
+           "write_facts"]
 
 SECTIONS = ("reports", "entities", "relations")
 
@@ -37,86 +42,27 @@ class FactsFileError(ValueError):
     """A file that is not a facts document this version can read; the message names the file."""
 
 
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
-class FactsWriter:
-    """Writes a facts document while reports arrive: their records go straight to the file.
-
-    Only entities and relations (without sentences) are held until `close`. The
-    file appears under its name when complete (written beside it, then renamed).
-    """
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._file = atomic_file(self.path)  # one mechanism for every output: temporary file, then rename
-        self._out: IO[str] = io.TextIOWrapper(self._file.__enter__(), encoding="utf-8", newline="\n")
-        self._builder = FactsBuilder()
-        self._first = True
-        self.reports = 0
-        self._out.write(_line({"schema": SCHEMA, "generator": generator()})[:-1] + ",\n\"reports\":[\n")
-
-    def add(self, facts: ReportFacts) -> None:
-        """Write one report's record and keep its entities and relations for the end."""
-        self._builder.merge(facts, keep_report=False)
-        self.add_report(facts.report)
-
-    def add_report(self, report: dict[str, Any]) -> None:
-        """Write one report record as it is."""
-        self._out.write(("" if self._first else ",\n") + _line(report))
-        self._first = False
-        self.reports += 1
-
-    def _section(self, name: str, records: Iterator[dict[str, Any]]) -> int:
-        self._out.write(f"\n],\n\"{name}\":[\n")
-        n = 0
-        for n, record in enumerate(records, 1):
-            self._out.write(("" if n == 1 else ",\n") + _line(record))
-        return n
-
-    def close(self) -> dict[str, int]:
-        """Finish the document and put it in place; return how many reports, entities and relations it holds."""
-        return self.finish(self._builder.entity_records(), self._builder.relation_records())
-
-    def finish(self, entities: Iterator[dict[str, Any]], relations: Iterator[dict[str, Any]]) -> dict[str, int]:
-        """Write these entities and relations, end the document and put it in place; return the counts."""
-        counts = {"reports": self.reports}
-        counts["entities"] = self._section("entities", entities)
-        counts["relations"] = self._section("relations", relations)
-        self._out.write("\n]}\n")
-        self._out.flush()
-        self._out.detach()
-        self._file.__exit__(None, None, None)
-        return counts
-
-    def abort(self) -> None:
-        """Drop the unfinished file (an existing one at `path` stays as it was)."""
-        self._out.flush()
-        self._out.detach()
-        stop = RuntimeError(f"{self.path}: not written")
-        self._file.__exit__(RuntimeError, stop, None)
-
-    def __enter__(self) -> FactsWriter:
-        return self
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        if exc_type is not None:
-            self.abort()
+#: How each section's @2 records are written into a @3 file.
+_COMPACT: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "reports": lambda r: r, "entities": compact_entity, "relations": compact_relation}
+#: ... and how a @3 file's records are read back.
+_EXPAND: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "reports": lambda r: r, "entities": expand_entity, "relations": expand_relation}
 
 
 def dump(facts: dict[str, Any], stream: IO[str]) -> None:
-    """Write an in-memory facts document (either version) to an open text stream, in the same layout."""
+    """Write an in-memory facts document (any version) to an open text stream as a policykg/facts@3 file."""
     facts = upgrade(facts)
-    stream.write(_line({"schema": SCHEMA, "generator": facts.get("generator") or generator()})[:-1] + ",\n")
+    stream.write(json_line({"schema": FILE_SCHEMA, "generator": facts.get("generator") or generator()})[:-1]
+                 + ",\n")
     for i, name in enumerate(SECTIONS):
         stream.write(("" if i == 0 else "\n],\n") + f'"{name}":[\n')
-        stream.write(",\n".join(_line(record) for record in facts[name]))
+        stream.write(",\n".join(json_line(_COMPACT[name](record)) for record in facts[name]))
     stream.write("\n]}\n")
 
 
 def write_facts(facts: dict[str, Any], path: str | Path) -> Path:
-    """Write an in-memory facts document (either version) to `path` in the streaming layout."""
+    """Write an in-memory facts document (any version) to `path` as a policykg/facts@3 file."""
     facts = upgrade(facts)
     with FactsWriter(path) as writer:
         for report in facts["reports"]:
@@ -126,14 +72,19 @@ def write_facts(facts: dict[str, Any], path: str | Path) -> Path:
 
 
 def upgrade(facts: dict[str, Any]) -> dict[str, Any]:
-    """A policykg/facts@2 document from a @1 or @2 one (a @2 document is returned as it is).
+    """A policykg/facts@2 document (what documents in memory are) from a @1, @2 or @3 one.
 
     @1 kept each evidence sentence in every mention and evidence record; @2 keeps
-    it once, in its report's `sentences` table, and points at it by index.
+    it once, in its report's `sentences` table, and points at it by index; @3 is
+    @2 with compact mention and evidence records (`extract.compact`). A @2
+    document is returned as it is.
     """
     schema = facts.get("schema")
     if schema == SCHEMA:
         return facts
+    if schema == FILE_SCHEMA:
+        return {**facts, "schema": SCHEMA, "entities": [expand_entity(e) for e in facts["entities"]],
+                "relations": [expand_relation(r) for r in facts["relations"]]}
     if schema != SCHEMA_V1:
         raise FactsFileError(f"not a policykg facts document this version reads (schema {schema!r})")
     tables: dict[str, dict[str, int]] = {r["id"]: {} for r in facts["reports"]}
@@ -163,12 +114,15 @@ class FactsFile:
                 head, second = f.readline(), f.readline()
         except (OSError, UnicodeDecodeError) as exc:
             raise FactsFileError(f"{self.path}: cannot read the facts document: {exc}") from exc
-        streaming = head.startswith('{"schema":"' + SCHEMA + '"') and second == '"reports":[\n'
+        streaming = head.startswith(('{"schema":"' + FILE_SCHEMA + '"', '{"schema":"' + SCHEMA + '"')) \
+            and second == '"reports":[\n'
+        self._expand = _EXPAND if head.startswith('{"schema":"' + FILE_SCHEMA + '"') else None
         if streaming:
             try:
-                self.header = json.loads(head.rstrip().removesuffix(",") + "}")
+                header = json.loads(head.rstrip().removesuffix(",") + "}")
             except json.JSONDecodeError as exc:
                 raise FactsFileError(f"{self.path}: broken header line: {exc}") from exc
+            self.header = {**header, "schema": SCHEMA}  # the records it hands out are @2 records
         else:
             self._whole = self._read_whole()
             self.header = {k: v for k, v in self._whole.items() if k not in SECTIONS}
@@ -192,6 +146,7 @@ class FactsFile:
             return
         opening = f'"{name}":[\n'
         inside = False
+        expand = self._expand[name] if self._expand else None
         with self.path.open(encoding="utf-8", newline="\n") as f:
             for number, line in enumerate(f, 1):
                 if not inside:
@@ -200,9 +155,12 @@ class FactsFile:
                 if line.startswith("]"):
                     return
                 try:
-                    yield json.loads(line.rstrip("\n").removesuffix(","))
-                except json.JSONDecodeError as exc:
+                    record = json.loads(line.rstrip("\n").removesuffix(","))
+                    if expand:
+                        record = expand(record)
+                except (KeyError, IndexError, TypeError, ValueError) as exc:  # JSONDecodeError is a ValueError
                     raise FactsFileError(f"{self.path}:{number}: broken record: {exc}") from exc
+                yield record
         if not inside:
             raise FactsFileError(f"{self.path}: no {name} section")
         raise FactsFileError(f"{self.path}: the {name} section does not end (a truncated file?)")
@@ -235,11 +193,11 @@ class FactsFile:
         return self.section("relations")
 
     def read(self) -> dict[str, Any]:
-        """The whole document in memory (for small documents and tests)."""
+        """The whole document in memory, as policykg/facts@2 (for small documents and tests)."""
         return {**self.header, **{name: list(self.section(name)) for name in SECTIONS}}
 
 
 def read_facts(path: str | Path) -> dict[str, Any]:
-    """The facts document at `path` as policykg/facts@2, whole (a @1 file is converted)."""
+    """The facts document at `path` as policykg/facts@2, whole (a @1 or @3 file is converted)."""
     return FactsFile(path).read()
 

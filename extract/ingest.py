@@ -308,17 +308,27 @@ def read_inputs(
 
     A folder's files of other kinds come as errors marked `skipped` (the caller shows them as warnings).
     """
-    docs: list[Document] = []
     errors: list[InputError] = []
+    docs = list(iter_inputs(paths, errors, text_field))
+    return docs, errors
+
+
+def iter_inputs(paths: Iterable[str | Path], errors: list[InputError],
+                text_field: str | None = None) -> Iterator[Document]:
+    """The documents of every input, read one file at a time as they are asked for (as `read_inputs`).
+
+    Each problem is appended to `errors` when its input is reached, so the list
+    is complete once the documents are exhausted. A large batch is then never
+    held in memory before it is processed.
+    """
     for path in expand(paths, skipped=errors):
         try:
             found, row_errors = read_path(path, text_field)
         except (BadInput, OSError, UnicodeError, csv.Error) as exc:
             errors.append(InputError(str(path), _message(exc)))
             continue
-        docs.extend(found)
         errors.extend(row_errors)
-    return docs, errors
+        yield from found
 
 
 def _message(exc: Exception) -> str:

@@ -18,7 +18,7 @@ from .document import Document
 from .enterprises import find_enterprises
 from .facts import FactsBuilder, ReportFacts, report_facts
 from .factsfile import FactsWriter
-from .ingest import InputError, read_inputs
+from .ingest import InputError, iter_inputs, read_inputs
 from .initiatives import find_initiatives
 from .metadata import apply_overrides as apply_metadata_overrides
 from .metadata import read_metadata
@@ -65,11 +65,12 @@ def settled_facts(doc: Document, names: AcceptedNames, index: int) -> ReportFact
     return report_facts(second_stage(doc, names, index))
 
 
-def report_facts_stream(docs: list[Document], progress: Callable[[Document], None] | None = None,
+def report_facts_stream(docs: Iterable[Document], progress: Callable[[Document], None] | None = None,
                         workers: int | None = None) -> Iterator[ReportFacts]:
     """What each document contributes to the facts, in input order, computed by `workers` processes.
 
-    The list is emptied as the documents go through (see `workers.two_stages`).
+    The documents are taken as they are needed; a list is emptied as they go
+    through (see `workers.two_stages`).
     """
     return two_stages(docs, first_stage, settled_facts, workers=workers, progress=progress)
 
@@ -161,17 +162,20 @@ def extract_to_file(
 ) -> tuple[dict[str, int], list[InputError], list[str]]:
     """Read inputs and stream their facts into the file `out`: (counts, input errors, warnings).
 
-    Each report's record is written as soon as it is settled, so the document is
-    never held whole; the file appears complete or not at all, and not at all when
+    The inputs are read as the workers need them and each report's record is
+    written as soon as it is settled, so neither the texts nor the document are
+    ever held whole; the file appears complete or not at all, and not at all when
     every input failed.
     """
-    docs, problems = read_inputs(paths, text_field=text_field)
-    apply_overrides(docs, overrides)
-    errors, warnings = _split_problems(problems)
+    problems: list[InputError] = []
+    docs = (apply_metadata_overrides(doc, overrides) for doc in iter_inputs(paths, problems, text_field))
+    report_warnings: list[str] = []
     with FactsWriter(out) as writer:
         for facts in report_facts_stream(docs, progress=progress, workers=workers):
             writer.add(facts)
-            warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+            report_warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]
+        errors, warnings = _split_problems(problems)  # complete now that every input was read
+        warnings += report_warnings
         if not writer.reports and errors:
             writer.abort()  # every input failed: an existing `out` stays as it was
             return {"reports": 0, "entities": 0, "relations": 0}, errors, warnings

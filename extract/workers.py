@@ -1,6 +1,7 @@
 """Running the two pipeline stages over a batch in a pool of worker processes.
 
-Stage one runs on each report in a worker; the reports come back in input
+Stage one runs on each report in a worker, the reports handed over as they
+are read (so a batch is never read whole first); they come back in input
 order, their accepted names are collected here, and each report (released:
 original text and mentions only) is spooled to a temporary file, so a large
 batch is never held in memory. Stage two then runs on each spooled report in a
@@ -15,7 +16,8 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from typing import IO, Any, TypeVar
 
 from . import tokens
@@ -61,22 +63,27 @@ def _pool(workers: int, **kwargs: Any) -> Any:
     return context.Pool(workers, **kwargs)
 
 
-def two_stages(docs: list[Document], first: First, second: Second[T], workers: int | None = None,
+def two_stages(docs: Iterable[Document], first: First, second: Second[T], workers: int | None = None,
                progress: Callable[[Document], None] | None = None) -> Iterator[T]:
     """`second(doc, names, index)` of every document after `first` ran on all of them, in input order.
 
     `workers` processes (default: one per core; 1 or a batch of one report runs
     here, in this process). `progress` is called once per document after stage one.
-    The list is emptied as its documents are handed to stage one (their text is
+    The documents are taken one at a time as stage one needs them (a generator
+    that reads them stays lazy; a list is emptied as they go, so their text is
     freed once they are spooled).
     """
-    workers = min(workers or cores(), len(docs))
+    wanted = workers or cores()
+    source = _drain(docs) if isinstance(docs, list) else iter(docs)
+    head = list(islice(source, wanted))  # enough of the batch to know whether a pool is worth starting
+    workers = min(wanted, len(head))
+    batch = chain(_drain(head), source)
     tokens.prepare()
     names = AcceptedNames()
     with tempfile.TemporaryFile() as spool:
         pool = _pool(workers) if workers > 1 else None
         try:
-            done = pool.imap(first, _drain(docs)) if pool else map(first, _drain(docs))
+            done = pool.imap(first, batch) if pool else map(first, batch)
             count = 0
             for index, doc in enumerate(done):
                 names.collect(doc, index)

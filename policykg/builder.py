@@ -1,19 +1,23 @@
 """The whole job in one call: extract reports, load them, write the page and the Turtle file.
 
 Each phase (extract, load, page, export) reports its progress through one
-callback. Output paths are checked before any work; every output is written
-whole or not at all (`policykg.outputs`), and a run where every input failed
-leaves the store and the existing outputs as they were. Ctrl-C raises
-`BuildInterrupted`, whose message says what was completed.
+callback. The facts go through a file (`extract_to_file`, then the store reads
+it a report at a time), so a build never holds the facts of the whole batch:
+its memory is bounded like that of `extract` and `load`. Output paths are
+checked before any work; every output is written whole or not at all
+(`policykg.outputs`), and a run where every input failed leaves the store and
+the existing outputs as they were. Ctrl-C raises `BuildInterrupted`, whose
+message says what was completed.
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policykg.extract import extract_paths
+from policykg.extract import extract_to_file
 from policykg.extract.ingest import expand
 from policykg.graph.base import LoadInterrupted
 from policykg.graph.html import write_page
@@ -41,7 +45,8 @@ class BuildInterrupted(KeyboardInterrupt):
 class BuildResult:
     """What a build produced and what went wrong along the way."""
 
-    facts: dict[str, Any]
+    #: How many reports, entities and relations were extracted.
+    extracted: dict[str, int]
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -49,6 +54,8 @@ class BuildResult:
     html: Path | None = None
     ttl: Path | None = None
     store: str = ""
+    #: The facts file, when the build was asked to keep it (`facts=`).
+    facts: Path | None = None
 
 
 def build(
@@ -60,14 +67,30 @@ def build(
     text_field: str | None = None,
     overrides: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    facts: str | Path | None = None,
 ) -> BuildResult:
     """Extract `paths`, load the facts into the store, write `html` and `ttl` (None skips one), summarise.
 
-    Raises `policykg.outputs.OutputPathError` before any work for an output path
-    that cannot be written, and `BuildInterrupted` on Ctrl-C.
+    The facts file is kept at `facts` when given (else written to a temporary
+    folder and removed). Raises `policykg.outputs.OutputPathError` before any
+    work for an output path that cannot be written, and `BuildInterrupted` on Ctrl-C.
     """
     html_path = check_output(html) if html is not None else None
     ttl_path = check_output(ttl) if ttl is not None else None
+    facts_path = check_output(facts) if facts is not None else None
+    if facts_path is not None:
+        return _build(paths, facts_path, db, neo4j, html_path, ttl_path, text_field, overrides, progress)
+    with tempfile.TemporaryDirectory(prefix="policykg-build-") as tmp:
+        result = _build(paths, Path(tmp, "facts.json"), db, neo4j, html_path, ttl_path, text_field, overrides,
+                        progress)
+        result.facts = None
+        return result
+
+
+def _build(paths: Iterable[str | Path], facts_path: Path, db: str | Path | None, neo4j: str | None,
+           html_path: Path | None, ttl_path: Path | None, text_field: str | None,
+           overrides: dict[str, Any] | None, progress: Progress | None) -> BuildResult:
+    """`build` with its output paths checked, the facts going through the file `facts_path`."""
     tell: Progress = progress or (lambda *_: None)
     paths = list(paths)
     total = len(list(expand(paths))) or None
@@ -79,15 +102,16 @@ def build(
         tell("extract", done, total, Path(doc.source.partition("#")[0]).name)
 
     try:
-        facts, errors, warnings = extract_paths(paths, text_field=text_field, overrides=overrides,
-                                                progress=extracted)
+        counts, errors, warnings = extract_to_file(paths, facts_path, text_field=text_field, overrides=overrides,
+                                                   progress=extracted)
     except KeyboardInterrupt:
         raise BuildInterrupted(f"stopped while extracting ({done} reports read); nothing was stored; "
                                "run the same command again") from None
-    result = BuildResult(facts, [str(e) for e in errors], warnings)
-    if not facts["reports"]:
+    result = BuildResult(counts, [str(e) for e in errors], warnings)
+    if not counts["reports"]:
         return result  # every input failed: the store and the outputs stay as they were
-    n = len(facts["reports"])
+    result.facts = facts_path
+    n = counts["reports"]
     loaded = 0
 
     def stored(batch: Any) -> None:
@@ -102,7 +126,7 @@ def build(
     with store:
         result.store = store.location
         try:
-            summary = store.load_facts(facts, progress=stored)
+            summary = store.load_facts(facts_path, progress=stored)
         except LoadInterrupted as exc:
             raise BuildInterrupted(str(exc)) from None
         result.errors += summary["failed"]

@@ -167,7 +167,7 @@ def build(paths: Paths, db: Db = None, neo4j: Neo4j = None,
         err.print(f"warning: {w}", markup=False)
     for e in result.errors:
         err.print(f"error: {e}", markup=False)
-    if not result.facts["reports"]:
+    if not result.extracted["reports"]:
         raise _fail("no report could be read; the store and the outputs are left as they were")
     _summary(result.counts)
     out.print("\nInitiatives shared by regions:", markup=False)
@@ -191,7 +191,7 @@ def extract(paths: Paths,
             = Path("facts.json"),
             text_field: TextField = None, region: Region = None, year: Year = None,
             province: Province = None) -> None:
-    """Extract facts from reports into a facts document (policykg/facts@2), written as the reports go.
+    """Extract facts from reports into a facts file (policykg/facts@3), written as the reports go.
 
     The file is written whole or not at all; when every input fails, an existing file is left as it was.
 

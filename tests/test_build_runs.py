@@ -223,3 +223,27 @@ def test_extract_refuses_a_bad_output_path_before_reading(tmp_path: Path) -> Non
     result = invoke("extract", EXAMPLES, "--out", tmp_path)
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path}: is a folder; name a file\n"
+
+
+def test_build_goes_through_a_facts_file_it_keeps_when_asked(tmp_path: Path, example_facts: dict,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build` streams its facts through a file (a temporary one unless `facts=` names where to keep it)."""
+    import tempfile
+
+    from policykg import builder
+    from policykg.extract import read_facts
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    kept = tmp_path / "out" / "facts.json"
+    result = builder.build([EXAMPLES], db=tmp_path / "a.lbdb", html=None, ttl=None, facts=kept)
+    assert result.facts == kept and read_facts(kept) == example_facts
+    assert result.extracted == {"reports": 5, "entities": len(example_facts["entities"]),
+                                "relations": len(example_facts["relations"])}
+    again = builder.build([EXAMPLES], db=tmp_path / "b.lbdb", html=None, ttl=None)
+    assert again.facts is None and again.extracted == result.extracted
+    assert list(temp.iterdir()) == []  # the temporary facts file is gone
+    with EmbeddedStore(tmp_path / "a.lbdb", read_only=True) as a, EmbeddedStore(tmp_path / "b.lbdb",
+                                                                               read_only=True) as b:
+        assert snapshot(a) == snapshot(b)

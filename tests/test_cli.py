@@ -48,7 +48,7 @@ def test_extract_writes_a_facts_document(tmp_path: Path) -> None:
     result = invoke("extract", EXAMPLES, "--out", out)
     assert result.exit_code == 0, result.output
     facts = json.loads(out.read_text(encoding="utf-8"))
-    assert facts["schema"] == "policykg/facts@2"
+    assert facts["schema"] == "policykg/facts@3"
     assert len(facts["reports"]) == 5
     assert {e["type"] for e in facts["entities"]} == {
         "Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise"}

@@ -1,4 +1,5 @@
-"""The facts document (policykg/facts@2): its schema, its offsets into the original text, stable ids."""
+"""The facts document (policykg/facts@2 in memory, @3 on disk): its schema, its offsets into the original text,
+stable ids, and the file layout."""
 from __future__ import annotations
 
 import copy
@@ -6,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +17,9 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from policykg.extract import extract_paths, extract_texts, read_inputs
+from policykg.extract.compact import compact_entity, compact_relation, expand_entity, expand_relation
 from policykg.extract.facts import sentence_of
-from policykg.extract.factsfile import FactsFile, FactsFileError, read_facts, upgrade, write_facts
+from policykg.extract.factsfile import FILE_SCHEMA, FactsFile, FactsFileError, read_facts, upgrade, write_facts
 from policykg.extract.ingest import decode
 from policykg.extract.normalize import fold_width, normalize_text
 from policykg.extract.pipeline import annotate, extract_to_file
@@ -76,7 +79,7 @@ def test_the_example_facts_follow_the_schema(example_facts: dict[str, Any], vali
 @pytest.mark.parametrize(
     "breakage",
     [
-        lambda f: f.update(schema="policykg/facts@3"),
+        lambda f: f.update(schema="policykg/facts@4"),
         lambda f: f["reports"][0].pop("sentences"),
         lambda f: next(e for e in f["entities"] if e["mentions"])["mentions"][0].update(sentence="a sentence"),
         lambda f: f["reports"][0].pop("adcode"),
@@ -218,12 +221,15 @@ def test_a_streamed_file_reads_back_as_the_document(tmp_path: Path, example_fact
     out = tmp_path / "facts.json"
     counts, errors, _ = extract_to_file([EXAMPLES], out, workers=1)
     assert errors == [] and counts["reports"] == len(example_facts["reports"])
-    assert json.loads(out.read_text(encoding="utf-8")) == example_facts
+    whole = json.loads(out.read_text(encoding="utf-8"))
+    assert whole["schema"] == FILE_SCHEMA == "policykg/facts@3"
+    assert upgrade(whole) == example_facts
     assert read_facts(out) == example_facts
     streamed = FactsFile(out)
     assert streamed.count("reports") == len(example_facts["reports"])
     assert [r["id"] for r in streamed.reports()] == [r["id"] for r in example_facts["reports"]]
     assert list(streamed.relations()) == example_facts["relations"]
+    assert list(streamed.entities()) == example_facts["entities"]
     # a pretty-printed copy is read too, and so is a written one
     pretty = tmp_path / "pretty.json"
     pretty.write_text(json.dumps(example_facts, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -237,6 +243,90 @@ def test_the_facts_file_grows_with_the_facts_not_with_repetition(tmp_path: Path,
         assert len(set(report["sentences"])) == len(report["sentences"])
     pointers = [(m["report"], m["sentence"]) for e in example_facts["entities"] for m in e["mentions"]]
     assert len(pointers) > len(set(pointers))  # several mentions share a sentence, stored once
+
+
+def test_the_file_writes_mentions_and_evidence_compactly(tmp_path: Path, example_facts: dict[str, Any]) -> None:
+    """@3 groups mentions by report and leaves out what the entity already says: far fewer bytes than @2."""
+    path = write_facts(example_facts, tmp_path / "facts.json")
+    whole = json.loads(path.read_text(encoding="utf-8"))
+
+    def size(records: list[dict[str, Any]], key: str) -> int:
+        return sum(len(json.dumps(r[key], ensure_ascii=False, separators=(",", ":")).encode()) for r in records)
+
+    assert size(whole["entities"], "mentions") < 0.3 * size(example_facts["entities"], "mentions")
+    assert size(whole["relations"], "evidence") < 0.3 * size(example_facts["relations"], "evidence")
+    named = [m for e in whole["entities"] for group in e["mentions"] for m in group]
+    assert any(len(m) == 3 for m in named) and any(len(m) == 4 for m in named)  # text only when not the name
+
+
+def test_the_file_follows_the_schema(tmp_path: Path, example_facts: dict[str, Any],
+                                     validator: Draft202012Validator) -> None:
+    whole = json.loads(write_facts(example_facts, tmp_path / "facts.json").read_text(encoding="utf-8"))
+    assert validator.is_valid(whole)
+    as_v2 = {**whole, "schema": "policykg/facts@2"}  # compact records under the @2 label
+    assert not validator.is_valid(as_v2)
+    entity = next(e for e in whole["entities"] if e["mentions"])
+    entity["mentions"][0][0] = [1, 2]  # a mention without its sentence
+    assert not validator.is_valid(whole)
+
+
+def test_records_that_do_not_fit_the_grouping_are_written_in_their_v2_form() -> None:
+    """A mention of a report the entity does not list, or out of report order, stays a @2 record: nothing lost."""
+    m = {"report": "report:" + "a" * 16, "start": 3, "end": 5, "text": "牡丹", "sentence": 0}
+    n = {**m, "report": "report:" + "b" * 16}
+    entity = {"id": "region:1", "type": "Region", "name": "牡丹区", "reports": [n["report"], m["report"]],
+              "mentions": [m, n]}
+    for odd in (entity, {**entity, "reports": [m["report"]]}, {**entity, "mentions": [{**m, "extra": 1}]}):
+        assert compact_entity(odd) is odd
+        assert expand_entity(compact_entity(odd)) == odd
+    regular = {**entity, "mentions": [n, {**m, "text": "牡丹区", "sentence": None}]}
+    assert compact_entity(regular)["mentions"] == [[[3, 5, 0, "牡丹"]], [[3, 5, None]]]
+    assert expand_entity(compact_entity(regular)) == regular
+    relation = {"type": "PART_OF", "source": "a", "target": "b", "reports": [m["report"]],
+                "evidence": [{"report": m["report"], "sentence": None}]}
+    assert compact_relation(relation)["evidence"] == [None]
+    assert expand_relation(compact_relation(relation)) == relation
+    shuffled = {**relation, "reports": [n["report"]]}
+    assert compact_relation(shuffled) is shuffled
+
+
+def test_the_streaming_writer_writes_what_the_in_memory_builder_holds(tmp_path: Path) -> None:
+    """Mentions spooled while reports arrive give the same bytes as the document assembled in memory, also
+    when two files hold the same text (one report id twice, not one after the other)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    files = sorted(EXAMPLES.glob("*.txt"))
+    for i, f in enumerate(files[:3]):
+        shutil.copy(f, corpus / f"{i}.txt")
+    shutil.copy(files[0], corpus / "9_again.txt")  # report 0 again, after reports 1 and 2
+    streamed = tmp_path / "streamed.json"
+    extract_to_file([corpus], streamed, workers=1)
+    facts = extract_paths([corpus], workers=1)[0]
+    assert streamed.read_bytes() == write_facts(facts, tmp_path / "memory.json").read_bytes()
+    assert read_facts(streamed) == facts
+    assert any(isinstance(e["mentions"][0], dict) for e in json.loads(streamed.read_text(encoding="utf-8"))[
+        "entities"] if e["mentions"])  # the repeated report made some entity fall back to the @2 form
+
+
+def _as_v2_file(facts: dict[str, Any], path: Path) -> Path:
+    """The document as policykg 0.1 wrote it: policykg/facts@2, one record a line."""
+    lines = [json.dumps({"schema": "policykg/facts@2", "generator": facts["generator"]},
+                        ensure_ascii=False, separators=(",", ":"))[:-1] + ","]
+    for i, name in enumerate(("reports", "entities", "relations")):
+        lines.append(("" if i == 0 else "],\n") + f'"{name}":[')
+        lines.append(",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in facts[name]))
+    path.write_text("\n".join(lines) + "\n]}\n", encoding="utf-8")
+    return path
+
+
+def test_a_v2_file_is_still_read_a_section_at_a_time(tmp_path: Path, example_facts: dict[str, Any]) -> None:
+    path = _as_v2_file(example_facts, tmp_path / "v2.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["schema"] == "policykg/facts@2"
+    old = FactsFile(path)
+    assert old._whole is None  # streamed, not read whole
+    assert list(old.entities()) == example_facts["entities"]
+    assert read_facts(path) == example_facts
+    assert read_facts(write_facts(read_facts(path), tmp_path / "v3.json")) == example_facts
 
 
 def _as_v1(facts: dict[str, Any]) -> dict[str, Any]:

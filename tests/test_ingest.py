@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.extract.ingest import InputError, decode, read_inputs
+from policykg.extract.ingest import InputError, decode, iter_inputs, read_inputs
 
 REPORT = (
     "政府工作报告\n——2024年1月17日在牡丹区第十九届人民代表大会第三次会议上\n"
@@ -184,3 +184,18 @@ def test_folders_are_walked_in_order_skipping_hidden_and_other_files(tmp_path: P
     docs, errors = read_inputs([tmp_path, tmp_path / "a.txt"])  # a file named twice is read once
     assert errors == [InputError(str(tmp_path / "image.png"), "skipped: a PNG image, not text", skipped=True)]
     assert [Path(d.source).relative_to(tmp_path).as_posix() for d in docs] == ["a.txt", "b/2.txt"]
+
+
+def test_inputs_are_read_one_at_a_time_as_they_are_asked_for(tmp_path: Path) -> None:
+    """`extract` reads a file only when the workers need it, so a large batch is never held whole first."""
+    text = next((Path(__file__).parents[1] / "examples" / "reports").glob("*.txt")).read_text(encoding="utf-8")
+    paths = [tmp_path / f"{i}.txt" for i in range(3)]
+    for p in paths:
+        p.write_text(text, encoding="utf-8")
+    errors: list[InputError] = []
+    docs = iter_inputs(paths, errors)
+    assert next(docs).source == str(paths[0])
+    paths[2].unlink()  # not read yet
+    assert [d.source for d in docs] == [str(paths[1])]
+    assert [e.source for e in errors] == [str(paths[2])]
+    assert read_inputs(paths[:2])[0][1].original == text
