@@ -228,3 +228,7 @@ def test_a_known_sector_in_a_list_of_other_things_is_not_developed() -> None:
     found = chains("老龄、残疾人、中医药、红十字等各项事业全面发展。动态优化人工智能、生物制造等学科设置。")
     assert not {"中医药", "生物制造"} & set(found)
     assert "体外诊断" in chains("发展体外诊断、激光治疗等高端医疗设备。")
+
+
+def test_a_known_sector_that_grows_into_an_industry() -> None:
+    assert "高端装备" in chains("高端装备成长为万亿级产业,钢铁产品由原料级向材料级转变。")
