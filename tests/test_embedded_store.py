@@ -184,7 +184,7 @@ def test_a_report_given_twice_in_one_document_is_loaded_once(tmp_path: Path, exa
 
 
 def test_bulk_copy_writes_the_same_graph_as_unwind(tmp_path: Path, example_facts, monkeypatch) -> None:
-    """Relationships written with COPY FROM a CSV file or with UNWIND … CREATE: the same graph, nulls,
+    """Relationships written with COPY FROM a DataFrame or with UNWIND … CREATE: the same graph, nulls,
     empty strings, quotes, commas and line breaks included."""
     weird = copy.deepcopy(example_facts)
     rep = weird["reports"][0]
