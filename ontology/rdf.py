@@ -21,18 +21,22 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV
 from rdflib.plugins.stores.memory import SimpleMemory
 
 from policykg.outputs import atomic_file
 
-from .iris import DEFAULT_BASE
+from .iris import DEFAULT_BASE, digest, node_iri, text_literal
+from .model import PK
 from .rows import (
     NODE_PAGE,
     REPORT_PAGE,
+    EdgeRows,
     GraphRows,
     derived_sources,
     edge_anchor,
@@ -42,7 +46,7 @@ from .rows import (
     read_nodes,
     read_rows,
 )
-from .triples import PageBuilder, Triple, build_graph
+from .triples import OA, PageBuilder, Triple, build_graph
 
 __all__ = ["DEFAULT_BASE", "RDF_FORMATS", "GraphRows", "build_graph", "export_graph", "graph_pages", "read_rows",
            "serialize"]
@@ -126,8 +130,22 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data
 
 
+@dataclass
+class MentionPage:
+    """A page of MENTIONED_IN relationships kept as rows: the bulk of an export (some 17 triples per
+    mention), which Turtle writes straight from the rows (`TurtlePages.mentions`) and the other formats
+    from its triples."""
+
+    edges: EdgeRows
+    builder: PageBuilder
+
+    def triples(self) -> list[Triple]:
+        """The page's triples, as `PageBuilder.edges` makes them."""
+        return self.builder.edges(self.edges, lambda src, dst: [])
+
+
 def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True,
-                sample: int | None = None) -> Iterator[list[Triple]]:
+                sample: int | None = None) -> Iterator[list[Triple] | MentionPage]:
     """The export of `store` as pages of triples, in a fixed order (see the module docstring).
 
     With `sample`, only the first `sample` reports (by id) and what they touch:
@@ -161,7 +179,9 @@ def graph_pages(store: Any, pb: PageBuilder, include_ontology: bool = True,
                 if kept is not None:
                     edges.rows = _sampled(edges, keys, sources, kept, derived)
                     sources = {k: [r for r in v if r in kept] for k, v in sources.items()}
-                if edges.rows:
+                if edges.rows and rtype == "MENTIONED_IN":
+                    yield MentionPage(edges, pb)
+                elif edges.rows:
                     yield pb.edges(edges, lambda src, dst, sources=sources: sources.get((src, dst), []))
 
 
@@ -223,8 +243,13 @@ class PageWriter:
             spaces = "".join(f'\n   xmlns:{p}="{_xml_attr(ns)}"' for p, ns in prefixes)
             out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{spaces}\n>\n'.encode())
 
-    def page(self, triples: list[Triple]) -> None:
+    def page(self, triples: list[Triple] | MentionPage) -> None:
         """Append one page."""
+        if isinstance(triples, MentionPage):
+            if self.fmt == "turtle":
+                self.out.write(self.turtle.mentions(triples))
+                return
+            triples = triples.triples()
         if not triples:
             return
         if self.fmt == "turtle":
@@ -274,35 +299,44 @@ class TurtlePages:
     def __init__(self, prefixes: list[tuple[str, str]]) -> None:
         self.prefixes = prefixes
         self.names = {ns: p for p, ns in prefixes}
-        self.seen: dict[Any, str] = {}
+        self.seen: dict[str, str] = {}  # IRI → its Turtle text
+        self.offsets: dict[int, str] = {}  # offset → its literal
 
     def header(self) -> bytes:
         """The prefix block."""
         return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in self.prefixes).encode() + b"\n"
 
-    def term(self, node: Any) -> str:
-        """One term in Turtle (IRIs remembered: classes, predicates and reports recur)."""
-        found = self.seen.get(node)
+    def iri(self, iri: str, remember: bool = True) -> str:
+        """An IRI in Turtle: `prefix:local` where the local part is plainly safe, else `<iri>`
+        (remembered unless it is one that appears once, such as a mention's)."""
+        found = self.seen.get(iri)
         if found is not None:
             return found
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.names.get(iri[:cut])
+        text = f"{prefix}:{iri[cut:]}" if prefix is not None and _LOCAL.fullmatch(iri[cut:]) else f"<{iri}>"
+        if remember and len(self.seen) < 100_000:  # classes, predicates and reports recur
+            self.seen[iri] = text
+        return text
+
+    def term(self, node: Any) -> str:
+        """One term in Turtle: an IRI as `iri` writes it, a literal in rdflib's own N3 form."""
         if isinstance(node, URIRef):
-            iri = str(node)
-            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-            prefix = self.names.get(iri[:cut])
-            text = f"{prefix}:{iri[cut:]}" if prefix is not None and _LOCAL.fullmatch(iri[cut:]) else f"<{iri}>"
-            if len(self.seen) < 100_000:
-                self.seen[node] = text
-            return text
+            return self.iri(str(node))
         return node.n3()
 
     def page(self, triples: list[Triple]) -> bytes:
         """The statements of one page (a triple given twice is written once)."""
         term = self.term
-        subjects: dict[Any, set[tuple[str, str]]] = defaultdict(set)
+        subjects: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for s, p, o in triples:
-            subjects[s].add(("a" if p == _TYPE else term(p), term(o)))
+            subjects[str(s)].add(("a" if p == _TYPE else term(p), term(o)))
+        return self.emit(subjects)
+
+    def emit(self, subjects: dict[str, set[tuple[str, str]]]) -> bytes:
+        """Subject blocks, subjects sorted by IRI, `a` first, then predicate–object pairs sorted."""
         out = []
-        for s in sorted(subjects, key=str):
+        for s in sorted(subjects):
             pairs = sorted(subjects[s], key=lambda po: (po[0] != "a", po))
             lines, last = [], None
             for p, o in pairs:
@@ -311,8 +345,82 @@ class TurtlePages:
                 else:
                     lines.append(f"    {p} {o}")
                     last = p
-            out.append(f"{term(s)}\n" + " ;\n".join(lines) + " .\n\n")
+            out.append(f"{self.iri(s, False)}\n" + " ;\n".join(lines) + " .\n\n")
         return "".join(out).encode("utf-8")
+
+    def mentions(self, page: MentionPage) -> bytes:
+        """A page of mentions, written from its rows: the triples of `triples.PageBuilder.edges` (a
+        `pk:Mention` with its target and selectors per row), without making an rdflib term for each.
+        The same bytes as `page(page.triples())`; literals still get rdflib's N3 form, once per value."""
+        edges, pb = page.edges, page.builder
+        col = {k: i + 2 for i, k in enumerate(edges.keys)}
+        i_start, i_end, i_text, i_sentence = (col.get(k) for k in ("start_offset", "end_offset", "text", "sentence"))
+        iri, t = self.iri, _MentionTerms(self)
+        prop = iri(str(pb.model.relationships[edges.type].iri))
+        run = iri(str(pb.run)) if pb.run is not None else None
+        base, known = pb.base, pb.iris
+        sentences: dict[str, str] = {}
+        quotes: dict[str, str] = {}
+        subjects: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for row in edges.rows:
+            src, rid = row[0], row[1]
+            entity = str(known.get(src) or node_iri(base, edges.source_label, src))
+            report = str(known.get(rid) or node_iri(base, edges.target_label, rid))
+            e_text, r_text = iri(entity), iri(report)
+            start = row[i_start] if i_start is not None else None
+            end = row[i_end] if i_end is not None else None
+            subjects[entity].add((prop, r_text))
+            m = f"{base}mention/{digest(src, rid, start, end)}"
+            target = f"{m}-target"
+            pairs = subjects[m]
+            pairs.update((("a", t.mention), ("a", t.annotation), (t.motivated_by, t.identifying),
+                          (t.has_body, e_text), (t.has_target, iri(target, False)), (t.derived_from, r_text)))
+            if run is not None:
+                pairs.add((t.generated_by, run))
+            sentence = row[i_sentence] if i_sentence is not None else None
+            if sentence:
+                lit = sentences.get(sentence)
+                if lit is None:
+                    lit = sentences[sentence] = text_literal(sentence).n3()
+                pairs.add((t.sentence, lit))
+            target_pairs = subjects[target]
+            target_pairs.update((("a", t.specific_resource), (t.has_source, r_text)))
+            if start is not None and end is not None:
+                pos = f"{m}-position"
+                target_pairs.add((t.has_selector, iri(pos, False)))
+                subjects[pos].update((("a", t.position_selector), (t.start, t.offset(start)), (t.end, t.offset(end))))
+            text = row[i_text] if i_text is not None else None
+            if text:
+                quote = f"{m}-quote"
+                target_pairs.add((t.has_selector, iri(quote, False)))
+                lit = quotes.get(text)
+                if lit is None:
+                    lit = quotes[text] = Literal(text).n3()
+                subjects[quote].update((("a", t.quote_selector), (t.exact, lit)))
+        return self.emit(subjects)
+
+
+class _MentionTerms:
+    """The Turtle text of the terms every mention uses, and of offsets (each value once)."""
+
+    def __init__(self, pages: TurtlePages) -> None:
+        term = pages.term
+        self.mention, self.annotation = term(PK.Mention), term(OA.Annotation)
+        self.motivated_by, self.identifying = term(OA.motivatedBy), term(OA.identifying)
+        self.has_body, self.has_target, self.has_source = term(OA.hasBody), term(OA.hasTarget), term(OA.hasSource)
+        self.derived_from, self.generated_by = term(PROV.wasDerivedFrom), term(PROV.wasGeneratedBy)
+        self.sentence, self.specific_resource = term(PK.sentence), term(OA.SpecificResource)
+        self.has_selector, self.position_selector = term(OA.hasSelector), term(OA.TextPositionSelector)
+        self.start, self.end = term(OA.start), term(OA.end)
+        self.quote_selector, self.exact = term(OA.TextQuoteSelector), term(OA.exact)
+        self.offsets = pages.offsets
+
+    def offset(self, value: int) -> str:
+        """An offset as an `xsd:nonNegativeInteger` literal."""
+        found = self.offsets.get(value)
+        if found is None:
+            found = self.offsets[value] = Literal(value, datatype=XSD.nonNegativeInteger).n3()
+        return found
 
 
 def _xml_attr(text: str) -> str:

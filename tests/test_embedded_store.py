@@ -184,7 +184,7 @@ def test_a_report_given_twice_in_one_document_is_loaded_once(tmp_path: Path, exa
 
 
 def test_bulk_copy_writes_the_same_graph_as_unwind(tmp_path: Path, example_facts, monkeypatch) -> None:
-    """Relationships written with COPY FROM a CSV file or with UNWIND … CREATE: the same graph, nulls,
+    """Relationships written with COPY FROM a DataFrame or with UNWIND … CREATE: the same graph, nulls,
     empty strings, quotes, commas and line breaks included."""
     weird = copy.deepcopy(example_facts)
     rep = weird["reports"][0]
@@ -200,3 +200,27 @@ def test_bulk_copy_writes_the_same_graph_as_unwind(tmp_path: Path, example_facts
             graphs.append(snapshot(store))
     assert graphs[0] == graphs[1]
     assert '引号"与,逗号\n换行\\反斜杠' in {value for row in graphs[0]["MENTIONED_IN"] for value in row}
+
+
+@pytest.mark.parametrize("stop", [False, True], ids=["whole", "stopped"])
+def test_a_load_ends_checkpointed_with_automatic_checkpoints_back_on(tmp_path: Path, example_facts,
+                                                                      stop: bool) -> None:
+    """load_facts turns LadybugDB's automatic checkpoint off and checkpoints once at the end: the
+    write-ahead log is written into the database file also when the load stops half-way, and
+    writes after the load checkpoint as usual again."""
+    path = tmp_path / "g.lbdb"
+
+    def progress(batch) -> None:
+        if stop:
+            raise RuntimeError("stopped")
+
+    with open_store(path) as store:
+        store.run("CREATE (:Park {id: 'park:x', name: 'x'})", write=True)  # something in the log first
+        if stop:
+            with pytest.raises(RuntimeError, match="stopped"):
+                store.load_facts(example_facts, progress=progress, group_size=1)
+        else:
+            store.load_facts(example_facts)
+        assert not path.with_name(path.name + ".wal").exists()
+        assert store.run("CALL current_setting('auto_checkpoint') RETURN *")[1] == [["True"]]
+        assert store.counts()["Report"] == (1 if stop else len(example_facts["reports"]))

@@ -385,3 +385,17 @@ def test_a_sample_export_holds_a_few_reports_and_conforms(example_db: Path, tmp_
     assert data(part) <= data(whole)  # nothing the whole graph lacks
     conforms, report = _conforms(part, shapes)
     assert conforms, report
+
+
+@pytest.mark.parametrize("db", ["example_db", "weird_db"])
+def test_turtle_writes_mentions_from_their_rows_as_from_their_triples(db: str, request: pytest.FixtureRequest) -> None:
+    """The Turtle of a mention page written straight from its rows (`TurtlePages.mentions`) is the
+    generic writer's for the same page's triples, byte for byte (weird text, quotes and newlines included)."""
+    with open_store(request.getfixturevalue(db), read_only=True) as store:
+        pb = rdf_module.PageBuilder(store.model)
+        pages = [p for p in rdf_module.graph_pages(store, pb) if isinstance(p, rdf_module.MentionPage)]
+        assert pages and sum(len(p.edges.rows) for p in pages) == store.counts()["MENTIONED_IN"]
+        prefixes = sorted((p, str(ns)) for p, ns in pb.graph().namespaces())
+        for page in pages:
+            assert (rdf_module.TurtlePages(prefixes).mentions(page)
+                    == rdf_module.TurtlePages(prefixes).page(page.triples()))
