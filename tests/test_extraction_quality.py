@@ -25,24 +25,30 @@ from tests.conftest import DEV_SETS
 #: Raised for Project and Park at the end of the session that widened their rules (branch proj):
 #:   seeds: Park .958/.958, Project .922/.856, micro .903/.875
 #:   wider: Park .805/.732, Project .759/.688, micro .740/.699
+#: Raised for every type at the end of the session that added counted lists, goals, banners, the
+#: overlap between types on one span and the national lexicon additions (lenient / strict):
+#:   seeds: Region .987/.987, IndustrialChain .901/.881, Park .958/.958, Project .922/.856,
+#:          Initiative .873/.858, Enterprise .958/.944, micro .905/.877
+#:   wider: Region .917/.917, IndustrialChain .754/.737, Park .805/.732, Project .768/.699,
+#:          Initiative .799/.779, Enterprise .776/.776, micro .788/.756
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
-        "IndustrialChain": (0.88, 0.85),
+        "IndustrialChain": (0.89, 0.87),
         "Park": (0.95, 0.95),
         "Project": (0.92, 0.85),
-        "Initiative": (0.86, 0.85),
+        "Initiative": (0.87, 0.85),
         "Enterprise": (0.95, 0.94),
-        "micro": (0.89, 0.86),
+        "micro": (0.90, 0.87),
     },
     "wider": {
-        "Region": (0.77, 0.77),
-        "IndustrialChain": (0.69, 0.64),
+        "Region": (0.91, 0.91),
+        "IndustrialChain": (0.75, 0.73),
         "Park": (0.80, 0.73),
-        "Project": (0.75, 0.68),
-        "Initiative": (0.73, 0.70),
-        "Enterprise": (0.68, 0.68),
-        "micro": (0.70, 0.66),
+        "Project": (0.76, 0.69),
+        "Initiative": (0.79, 0.77),
+        "Enterprise": (0.77, 0.77),
+        "micro": (0.78, 0.75),
     },
 }
 
