@@ -1,9 +1,10 @@
-"""Reading and writing facts documents as files, streaming; reading policykg/facts@1 and @2 files.
+"""Reading and writing facts documents as files, streaming; reading policykg/facts@1, @2 and @3 files.
 
-A file (policykg/facts@3) holds one record per line, so that the reader can go
-through it a line at a time and neither `extract` nor `load` holds it whole:
+A file (policykg/facts@2, or the compact @3) holds one record per line, so that
+the reader can go through it a line at a time and neither `extract` nor `load`
+holds it whole:
 
-    {"schema":"policykg/facts@3","generator":{...},
+    {"schema":"policykg/facts@2","generator":{...},
     "reports":[
     {...one report, with its sentence table...},
     ...
@@ -15,11 +16,11 @@ through it a line at a time and neither `extract` nor `load` holds it whole:
     ...
     ]}
 
-It is still one JSON document. Its mention and evidence records are compact
-(`extract.compact`); the reader hands out the policykg/facts@2 records, which
-is what documents in memory are. A file in any other layout (pretty-printed,
-policykg/facts@1, or a @2 or @3 file written by hand) is read whole and
-converted (`upgrade`); a @2 file in the streaming layout is read as it is.
+It is still one JSON document. A @3 file's mention and evidence records are
+compact (`extract.compact`); the reader hands out the policykg/facts@2 records,
+which is what documents in memory are. A file in any other layout
+(pretty-printed, policykg/facts@1, or a @2 or @3 file written by hand) is read
+whole and converted (`upgrade`).
 """
 from __future__ import annotations
 
@@ -50,21 +51,22 @@ _EXPAND: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "reports": lambda r: r, "entities": expand_entity, "relations": expand_relation}
 
 
-def dump(facts: dict[str, Any], stream: IO[str]) -> None:
-    """Write an in-memory facts document (any version) to an open text stream as a policykg/facts@3 file."""
+def dump(facts: dict[str, Any], stream: IO[str], compact: bool = False) -> None:
+    """Write an in-memory facts document (any version) to an open text stream as a @2 file (@3 with `compact`)."""
     facts = upgrade(facts)
-    stream.write(json_line({"schema": FILE_SCHEMA, "generator": facts.get("generator") or generator()})[:-1]
-                 + ",\n")
+    schema = FILE_SCHEMA if compact else SCHEMA
+    stream.write(json_line({"schema": schema, "generator": facts.get("generator") or generator()})[:-1] + ",\n")
     for i, name in enumerate(SECTIONS):
         stream.write(("" if i == 0 else "\n],\n") + f'"{name}":[\n')
-        stream.write(",\n".join(json_line(_COMPACT[name](record)) for record in facts[name]))
+        shape = _COMPACT[name] if compact else _EXPAND[name]
+        stream.write(",\n".join(json_line(shape(record)) for record in facts[name]))
     stream.write("\n]}\n")
 
 
-def write_facts(facts: dict[str, Any], path: str | Path) -> Path:
-    """Write an in-memory facts document (any version) to `path` as a policykg/facts@3 file."""
+def write_facts(facts: dict[str, Any], path: str | Path, compact: bool = False) -> Path:
+    """Write an in-memory facts document (any version) to `path` as a @2 file (@3 with `compact`)."""
     facts = upgrade(facts)
-    with FactsWriter(path) as writer:
+    with FactsWriter(path, compact=compact) as writer:
         for report in facts["reports"]:
             writer.add_report(report)
         writer.finish(iter(facts["entities"]), iter(facts["relations"]))

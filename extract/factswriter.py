@@ -1,4 +1,9 @@
-"""Writing a policykg/facts@3 file while reports arrive, in memory that does not grow with their mentions.
+"""Writing a facts file while reports arrive, in memory that does not grow with their mentions.
+
+The file is policykg/facts@2 (the published layout: one record per mention,
+what `evaluate` and outside scorers read), or with `compact=True`
+policykg/facts@3 (the same document with compact mention and evidence records,
+`extract.compact`: about two thirds of the size, for files only policykg reads).
 
 Each report's record goes straight to the file. Its mentions cannot (they
 belong under their entities, which come after every report), so each report's
@@ -22,12 +27,17 @@ from typing import IO, Any
 
 from policykg.outputs import atomic_file
 
-from .compact import compact_entity, compact_mention, compact_relation, json_line
+from .compact import compact_entity, compact_mention, compact_relation, expand_entity, expand_relation, json_line
 from .document import EntityKey
-from .facts import ReportFacts, entity_record, generator
+from .facts import SCHEMA, ReportFacts, entity_record, generator
 
-#: The layout `FactsWriter` writes (see `extract.compact`); documents in memory are policykg/facts@2.
+#: The compact layout `FactsWriter(compact=True)` writes (see `extract.compact`); documents in memory,
+#: and files by default, are policykg/facts@2.
 FILE_SCHEMA = "policykg/facts@3"
+
+
+def _same(record: dict[str, Any]) -> dict[str, Any]:
+    return record
 
 
 class _Entity:
@@ -44,10 +54,11 @@ class _Entity:
 
 
 class FactsWriter:
-    """Writes a policykg/facts@3 document while reports arrive; the file appears under its name when complete."""
+    """Writes a facts document while reports arrive (@2, or @3 with `compact`); the file appears when complete."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, compact: bool = False) -> None:
         self.path = Path(path)
+        self.compact = compact
         self._file = atomic_file(self.path)  # one mechanism for every output: temporary file, then rename
         self._out: IO[str] = io.TextIOWrapper(self._file.__enter__(), encoding="utf-8", newline="\n")
         self._spool: IO[bytes] = tempfile.TemporaryFile()
@@ -55,7 +66,8 @@ class FactsWriter:
         self._relations: dict[tuple[str, str, str], tuple[dict[str, Any], list[int | None]]] = {}
         self._first = True
         self.reports = 0
-        self._out.write(json_line({"schema": FILE_SCHEMA, "generator": generator()})[:-1] + ",\n\"reports\":[\n")
+        schema = FILE_SCHEMA if compact else SCHEMA
+        self._out.write(json_line({"schema": schema, "generator": generator()})[:-1] + ",\n\"reports\":[\n")
 
     def _entity(self, key: EntityKey) -> _Entity:
         ent = self._entities.get(key)
@@ -116,6 +128,10 @@ class FactsWriter:
         return self._spool.readline().decode("utf-8").rstrip("\n")
 
     def _entity_line(self, ent: _Entity) -> str:
+        line = self._compact_entity_line(ent)
+        return line if self.compact else json_line(expand_entity(json.loads(line)))
+
+    def _compact_entity_line(self, ent: _Entity) -> str:
         rec = ent.record
         if any(k != i for i, k in enumerate(ent.reports)):  # a report id twice: let compact_entity decide
             return json_line(compact_entity(self._expanded(ent)))  # compact_entity decides what it can group
@@ -144,7 +160,8 @@ class FactsWriter:
     def _relation_lines(self) -> Iterator[str]:
         for key in sorted(self._relations):
             rec, sentences = self._relations[key]
-            yield json_line({**rec, "evidence": sentences})
+            record = {**rec, "evidence": sentences}
+            yield json_line(record if self.compact else expand_relation(record))
 
     def close(self) -> dict[str, int]:
         """Finish the document and put it in place; return how many reports, entities and relations it holds."""
@@ -154,10 +171,11 @@ class FactsWriter:
         return self._end(counts)
 
     def finish(self, entities: Iterator[dict[str, Any]], relations: Iterator[dict[str, Any]]) -> dict[str, int]:
-        """Write these @2 entity and relation records (compacted), end the document, put it in place."""
+        """Write these @2 entity and relation records (compacted with `compact`), end the document, put it in place."""
+        entity, relation = (compact_entity, compact_relation) if self.compact else (_same, _same)
         counts = {"reports": self.reports}
-        counts["entities"] = self._section("entities", (json_line(compact_entity(e)) for e in entities))
-        counts["relations"] = self._section("relations", (json_line(compact_relation(r)) for r in relations))
+        counts["entities"] = self._section("entities", (json_line(entity(e)) for e in entities))
+        counts["relations"] = self._section("relations", (json_line(relation(r)) for r in relations))
         return self._end(counts)
 
     def _end(self, counts: dict[str, int]) -> dict[str, int]:

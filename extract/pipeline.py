@@ -159,8 +159,12 @@ def extract_to_file(
     overrides: Mapping[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
     workers: int | None = None,
+    compact: bool = False,
 ) -> tuple[dict[str, int], list[InputError], list[str]]:
     """Read inputs and stream their facts into the file `out`: (counts, input errors, warnings).
+
+    The file is policykg/facts@2, the published layout; `compact` writes
+    policykg/facts@3, about two thirds of the size, which only policykg reads.
 
     The inputs are read as the workers need them and each report's record is
     written as soon as it is settled, so neither the texts nor the document are
@@ -170,7 +174,7 @@ def extract_to_file(
     problems: list[InputError] = []
     docs = (apply_metadata_overrides(doc, overrides) for doc in iter_inputs(paths, problems, text_field))
     report_warnings: list[str] = []
-    with FactsWriter(out) as writer:
+    with FactsWriter(out, compact=compact) as writer:
         for facts in report_facts_stream(docs, progress=progress, workers=workers):
             writer.add(facts)
             report_warnings += [f"{facts.report['source']}: {w}" for w in facts.warnings]

@@ -66,7 +66,7 @@ def _progress(label: str) -> Progress:
 
 
 def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any],
-             out_path: Path) -> tuple[dict[str, int], list[str]]:
+             out_path: Path, compact: bool = False) -> tuple[dict[str, int], list[str]]:
     """Extract into `out_path` ('-': stdout) with a progress bar; print warnings and input errors;
     return (counts, problems)."""
     with _progress("extracting") as bar:
@@ -76,10 +76,10 @@ def _extract(paths: list[Path], text_field: str | None, overrides: dict[str, Any
             "progress": lambda doc: bar.update(task, advance=1, description=Path(doc.source).name)}
         if str(out_path) == "-":
             facts, errors, warnings = extract_paths(paths, **options)
-            dump(facts, sys.stdout)
+            dump(facts, sys.stdout, compact=compact)
             counts = {name: len(facts[name]) for name in ("reports", "entities", "relations")}
         else:
-            counts, errors, warnings = extract_to_file(paths, out_path, **options)
+            counts, errors, warnings = extract_to_file(paths, out_path, compact=compact, **options)
     for w in warnings:
         err.print(f"warning: {w}", markup=False)
     problems = [str(e) for e in errors]
@@ -190,8 +190,11 @@ def extract(paths: Paths,
             out_path: Annotated[Path, typer.Option("--out", "-o", help="Facts JSON to write ('-' for stdout).")]
             = Path("facts.json"),
             text_field: TextField = None, region: Region = None, year: Year = None,
-            province: Province = None) -> None:
-    """Extract facts from reports into a facts file (policykg/facts@3), written as the reports go.
+            province: Province = None,
+            compact: Annotated[bool, typer.Option(
+                "--compact", help="Write the compact layout (policykg/facts@3, about 2/3 of the size), "
+                                  "which only policykg reads.")] = False) -> None:
+    """Extract facts from reports into a facts file (policykg/facts@2), written as the reports go.
 
     The file is written whole or not at all; when every input fails, an existing file is left as it was.
 
@@ -202,7 +205,7 @@ def extract(paths: Paths,
         if not to_stdout:
             check_output(out_path)
         counts, problems = _extract(paths, text_field, {"region": region, "year": year, "province": province},
-                                    out_path)
+                                    out_path, compact)
     except OutputPathError as exc:
         raise _fail(str(exc), 2) from exc
     except KeyboardInterrupt:

@@ -48,10 +48,15 @@ def test_extract_writes_a_facts_document(tmp_path: Path) -> None:
     result = invoke("extract", EXAMPLES, "--out", out)
     assert result.exit_code == 0, result.output
     facts = json.loads(out.read_text(encoding="utf-8"))
-    assert facts["schema"] == "policykg/facts@3"
+    assert facts["schema"] == "policykg/facts@2"  # the published layout: a mention record per mention
     assert len(facts["reports"]) == 5
     assert {e["type"] for e in facts["entities"]} == {
         "Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise"}
+    assert all(isinstance(m, dict) and m.keys() == {"report", "start", "end", "text", "sentence"}
+               for e in facts["entities"] for m in e["mentions"])
+    compact = tmp_path / "compact.json"
+    assert invoke("extract", EXAMPLES, "--out", compact, "--compact").exit_code == 0
+    assert json.loads(compact.read_text(encoding="utf-8"))["schema"] == "policykg/facts@3"
 
 
 def test_extract_reports_each_bad_input_on_one_line_and_goes_on(tmp_path: Path) -> None:

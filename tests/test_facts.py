@@ -222,8 +222,12 @@ def test_a_streamed_file_reads_back_as_the_document(tmp_path: Path, example_fact
     counts, errors, _ = extract_to_file([EXAMPLES], out, workers=1)
     assert errors == [] and counts["reports"] == len(example_facts["reports"])
     whole = json.loads(out.read_text(encoding="utf-8"))
-    assert whole["schema"] == FILE_SCHEMA == "policykg/facts@3"
-    assert upgrade(whole) == example_facts
+    assert whole == example_facts  # the published layout, policykg/facts@2, as outside scorers read it
+    compact = tmp_path / "compact.json"
+    extract_to_file([EXAMPLES], compact, workers=1, compact=True)
+    assert json.loads(compact.read_text(encoding="utf-8"))["schema"] == FILE_SCHEMA == "policykg/facts@3"
+    assert read_facts(compact) == example_facts
+    assert compact.stat().st_size < 0.8 * out.stat().st_size
     assert read_facts(out) == example_facts
     streamed = FactsFile(out)
     assert streamed.count("reports") == len(example_facts["reports"])
@@ -247,7 +251,7 @@ def test_the_facts_file_grows_with_the_facts_not_with_repetition(tmp_path: Path,
 
 def test_the_file_writes_mentions_and_evidence_compactly(tmp_path: Path, example_facts: dict[str, Any]) -> None:
     """@3 groups mentions by report and leaves out what the entity already says: far fewer bytes than @2."""
-    path = write_facts(example_facts, tmp_path / "facts.json")
+    path = write_facts(example_facts, tmp_path / "facts.json", compact=True)
     whole = json.loads(path.read_text(encoding="utf-8"))
 
     def size(records: list[dict[str, Any]], key: str) -> int:
@@ -261,7 +265,8 @@ def test_the_file_writes_mentions_and_evidence_compactly(tmp_path: Path, example
 
 def test_the_file_follows_the_schema(tmp_path: Path, example_facts: dict[str, Any],
                                      validator: Draft202012Validator) -> None:
-    whole = json.loads(write_facts(example_facts, tmp_path / "facts.json").read_text(encoding="utf-8"))
+    assert validator.is_valid(json.loads(write_facts(example_facts, tmp_path / "v2.json").read_text(encoding="utf-8")))
+    whole = json.loads(write_facts(example_facts, tmp_path / "facts.json", compact=True).read_text(encoding="utf-8"))
     assert validator.is_valid(whole)
     as_v2 = {**whole, "schema": "policykg/facts@2"}  # compact records under the @2 label
     assert not validator.is_valid(as_v2)
@@ -299,11 +304,12 @@ def test_the_streaming_writer_writes_what_the_in_memory_builder_holds(tmp_path: 
     for i, f in enumerate(files[:3]):
         shutil.copy(f, corpus / f"{i}.txt")
     shutil.copy(files[0], corpus / "9_again.txt")  # report 0 again, after reports 1 and 2
-    streamed = tmp_path / "streamed.json"
-    extract_to_file([corpus], streamed, workers=1)
     facts = extract_paths([corpus], workers=1)[0]
-    assert streamed.read_bytes() == write_facts(facts, tmp_path / "memory.json").read_bytes()
-    assert read_facts(streamed) == facts
+    for compact in (False, True):
+        streamed = tmp_path / f"streamed{compact}.json"
+        extract_to_file([corpus], streamed, workers=1, compact=compact)
+        assert streamed.read_bytes() == write_facts(facts, tmp_path / "memory.json", compact=compact).read_bytes()
+        assert read_facts(streamed) == facts
     assert any(isinstance(e["mentions"][0], dict) for e in json.loads(streamed.read_text(encoding="utf-8"))[
         "entities"] if e["mentions"])  # the repeated report made some entity fall back to the @2 form
 
@@ -326,7 +332,7 @@ def test_a_v2_file_is_still_read_a_section_at_a_time(tmp_path: Path, example_fac
     assert old._whole is None  # streamed, not read whole
     assert list(old.entities()) == example_facts["entities"]
     assert read_facts(path) == example_facts
-    assert read_facts(write_facts(read_facts(path), tmp_path / "v3.json")) == example_facts
+    assert read_facts(write_facts(read_facts(path), tmp_path / "v3.json", compact=True)) == example_facts
 
 
 def _as_v1(facts: dict[str, Any]) -> dict[str, Any]:
