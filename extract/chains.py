@@ -11,8 +11,15 @@ Cues (docs/annotation.md, IndustrialChain):
 - X经济 right after a development verb (大力培育夜间经济) or in a list;
 - a known sector before a growth phrase (加快精密铸造转型升级, 机械装备聚集成群);
 - a quoted sector (“夜经济”, “菌菜牧果林”特色农业);
-- a zone named only by its sector (化工产业园, 食用菌生产基地): the zone is no
-  Park, its sector is a chain (a named park around it nests the chain away).
+- a zone named only by its sector (化工产业园, 食用菌生产基地, 电子商务示范基地):
+  the zone is no Park, its sector is a chain (a named park around it nests the
+  chain away);
+- sectors as the field of projects (化工新材料、专用化学品等项目, settled case 12),
+  of firms the region attracts (引进农产品精深加工龙头企业), and two sectors
+  before a count of two (生物制药与高端医疗器械两大产业).
+
+A known sector in a list of other things (老龄、中医药等各项事业) is not
+developed there (`in_other_list`, which enterprises use too).
 
 Names: the sector without 产业/产业链/产业集群/集群/行业 (锂电产业 → 锂电),
 kept whole where the rest would be a bare noun (文化产业); the written form is
@@ -628,7 +635,7 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
 
 
 def find_chains(doc: Document) -> Document:
-    """Pipeline component: IndustrialChain mentions from lists, head words, X经济, quotes, zones and the lexicon."""
+    """Pipeline component: IndustrialChain mentions from every cue above, one per stretch of text (`settle`)."""
     cands = (list_candidates(doc) + headed_candidates(doc) + economy_candidates(doc)
              + quoted_candidates(doc) + zone_candidates(doc) + growth_candidates(doc) + lexicon_candidates(doc)
              + project_field_candidates(doc) + firm_candidates(doc) + pair_candidates(doc))
