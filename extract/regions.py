@@ -253,6 +253,7 @@ def find_townships(doc: Document, taken: list[tuple[int, int]]) -> None:
 _BANNER = re.compile(r"([\u4e00-\u9fff]{1,2})旗")
 
 
+@cache
 def _banner_abbreviations(prefecture: str) -> dict[str, divisions.Division]:
     """The customary short forms of the banners (旗) of one prefecture, where each is unique.
 
@@ -274,7 +275,7 @@ def find_banners(doc: Document, taken: list[tuple[int, int]]) -> None:
     code = doc.meta.adcode or ""
     if len(code) < 4 or not code[2:4].strip("0"):
         return  # a province's report: which prefecture's 左旗 is meant is unknown
-    forms = _banner_abbreviations(code)
+    forms = _banner_abbreviations(code[:4])
     if not forms:
         return
     text = doc.text

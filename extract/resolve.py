@@ -116,7 +116,7 @@ def drop_nested(doc: Document) -> None:
     Kept: a region's full official name, a list item marked standalone, and a
     park that opens the name of a project in it (青禾化工园区 in
     青禾化工园区污水处理厂: the project is located in the park). On one span, a
-    sector gives way to a company (`_SAME_SPAN_YIELDS`).
+    sector gives way to a company and a company to a region (`_SAME_SPAN_YIELDS`).
     """
     spans = sorted(doc.mentions, key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
