@@ -575,7 +575,7 @@ def in_other_list(text: str, end: int) -> bool:
     if deng < 0:
         return False
     category = _LIST_CATEGORY.match(text, deng, stop)
-    return bool(category) and category.group(1).startswith(tuple(load_list("chain_other_list_categories.txt")))
+    return bool(category) and category.group(1).startswith(load_list("chain_other_list_categories.txt"))
 
 
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
@@ -608,6 +608,12 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     return out
 
 
+@cache
+def _national_endings() -> tuple[str, ...]:
+    """The written forms of the national sectors (two characters or more), for `str.endswith`."""
+    return tuple(f for f in _national() if len(f) >= 2)
+
+
 #: The close of a list of projects: 等项目, 等21个在谈项目, 等10个重大项目.
 _PROJECT_LIST_END = re.compile(r"等(?:[0-9一二三四五六七八九十百]+个)?(?:重点|重大|在谈|产业)?项目")
 
@@ -620,13 +626,12 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     facilities (京东超级体验店) end in no sector and give nothing.
     """
     text = doc.text
-    forms = _national()
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
         for s, e in items_before(text, m.start(), reach=60):
             start = sector_start(text, s, e)
             surface = text[start:e]
-            if not any(surface.endswith(f) for f in forms if len(f) >= 2) or not tokens.aligned(text, start, e):
+            if not surface.endswith(_national_endings()) or not tokens.aligned(text, start, e):
                 continue
             name = canonical(surface)
             if is_sector(name):

@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from policykg.outputs import atomic_file
 
-from .compact import compact_entity, compact_mention, compact_relation, expand_entity, expand_relation, json_line
+from .compact import compact_entity, compact_mention, compact_relation, expand_relation, json_line
 from .document import EntityKey
 from .facts import SCHEMA, ReportFacts, entity_record, generator
 
@@ -128,10 +128,8 @@ class FactsWriter:
         return self._spool.readline().decode("utf-8").rstrip("\n")
 
     def _entity_line(self, ent: _Entity) -> str:
-        line = self._compact_entity_line(ent)
-        return line if self.compact else json_line(expand_entity(json.loads(line)))
-
-    def _compact_entity_line(self, ent: _Entity) -> str:
+        if not self.compact:
+            return json_line(self._expanded(ent))
         rec = ent.record
         if any(k != i for i, k in enumerate(ent.reports)):  # a report id twice: let compact_entity decide
             return json_line(compact_entity(self._expanded(ent)))  # compact_entity decides what it can group
@@ -141,7 +139,8 @@ class FactsWriter:
         return json_line(rec)[:-1] + ',"mentions":' + mentions + "}"
 
     def _expanded(self, ent: _Entity) -> dict[str, Any]:
-        """The entity as a @2 record, its mentions in arrival order (the rare case compaction cannot group)."""
+        """The entity as a @2 record, its mentions in arrival order (a @2 file; and a @3 file's rare case that
+        compaction cannot group)."""
         rec, mentions = ent.record, []
         for k, off in zip(ent.reports, ent.offsets, strict=True):
             if off < 0:

@@ -192,6 +192,21 @@ def _is_stop(word: str) -> bool:
     return len(word) >= 3 and (word.startswith(_boundary_affixes()) or word.endswith(_boundary_affixes()))
 
 
+def _governs(word: str) -> bool:
+    """True for a word that governs a name rather than modifying it: a boundary word or a verb (not a verbal noun)."""
+    tag = tokens.tag(word)
+    return _is_stop(word) or (tag.startswith("v") and tag != "vn")
+
+
+def _leading(words: list[str], tags: frozenset[str], stops: bool = False) -> int:
+    """How many words at the start govern what follows (tagged `tags`, or boundary words with `stops`);
+    the last word always stays."""
+    n = 0
+    while n < len(words) - 1 and ((stops and _is_stop(words[n])) or tokens.tag(words[n]) in tags):
+        n += 1
+    return n
+
+
 def name_start(text: str, floor: int, end: int) -> tuple[int, list[str]]:
     """Where a name that ends at `end` starts, and its jieba words.
 
@@ -289,7 +304,7 @@ def _alias_tail(text: str, end: int) -> str:
     modifier = m.group(1)
     if modifier:
         words = tokens.cut(modifier)
-        if any(_is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn") for w in words):
+        if any(_governs(w) for w in words):
             return ""
     return m.group(0)
 
@@ -388,7 +403,7 @@ def _instrument_tail(text: str, end: int) -> bool:
     if not m:
         return False
     words = tokens.cut(m.group(1)) if m.group(1) else []
-    return not any(_is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn") for w in words)
+    return not any(_governs(w) for w in words)
 
 
 def _noun_after(text: str, end: int) -> str:
@@ -399,7 +414,7 @@ def _noun_after(text: str, end: int) -> str:
     words = tokens.cut(text[end:stop])
     out = ""
     for w in words:
-        if _is_stop(w) or (tokens.tag(w).startswith("v") and tokens.tag(w) != "vn"):
+        if _governs(w):
             break
         out += w
     return out if len(out) >= 2 else ""
@@ -604,9 +619,7 @@ def _counted_list_items(doc: Document, hs: int, head: str, kind: str) -> list[Ca
     if len(parts) != n or n < 2:
         return []
     lead = tokens.cut(text[parts[0][0] : parts[0][1]])
-    verbs = 0
-    while verbs < len(lead) - 1 and (_is_stop(lead[verbs]) or tokens.tag(lead[verbs]) in ("v", "a")):
-        verbs += 1  # the verb that governs the list (实施, 持续打好) is no part of the first item
+    verbs = _leading(lead, frozenset({"v", "a"}), stops=True)  # 实施, 持续打好 govern the list
     parts[0] = (parts[0][0] + sum(map(len, lead[:verbs])), parts[0][1])
     out = []
     for start, end in parts:
@@ -701,8 +714,8 @@ def _goal_candidates(doc: Document) -> list[Candidate]:
     out = []
     for m in _GOAL.finditer(text):
         start, words = name_start(text, _clause_start(text, m.start()), m.start())
-        while len(words) > 1 and tokens.tag(words[0]) in ("v", "vn"):
-            start += len(words.pop(0))  # the verb that sets the goal (建设, 打造) is no part of it
+        verbs = _leading(words, frozenset({"v", "vn"}))  # the verb that sets the goal (建设, 打造)
+        start, words = start + sum(map(len, words[:verbs])), words[verbs:]
         field = text[start : m.start()]
         national = field in load_set("initiative_goal_fields.txt")
         if len(field) < 2 or field[-1] in _NUMERAL or (_is_generic(words) and not national) or divisions.lookup(field):
