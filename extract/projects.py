@@ -321,6 +321,8 @@ def _has_place(doc: Document, name: str) -> bool:
     The report's own level counts as the proper part (县人民医院新院区工程).
     """
     items = name.split("、")
+    if len(items) == 1 and _place_name(name) and _physical_name(name):
+        return True
     if not all(_place_word().search(item) for item in items):
         return False
     for item in items:
@@ -330,6 +332,24 @@ def _has_place(doc: Document, name: str) -> bool:
             if has_proper_part(before, FACILITY_GENERIC) or (prefix and before.startswith(prefix)):
                 return True
     return False
+
+
+def _place_name(name: str) -> bool:
+    """True when a word of the name is a place name in jieba's dictionary (嫩江, 两江): a work on a named place."""
+    return any(tokens.tag(w) == "ns" and has_proper_part(w, FACILITY_GENERIC) for w in tokens.cut(name))
+
+
+def _physical_name(name: str) -> bool:
+    """True when a …工程 names a physical work (供水, 输变电, 二期) and crosses no verb phrase or title.
+
+    Programmes named 工程 (中华文明探源工程, 山海协作工程) name no physical work: they are Initiatives.
+    """
+    return (name.endswith("工程") and not _boundary_inside(name) and not _TITLE.search(name)
+            and is_physical_work(tokens.cut(name[:-2])))
+
+
+#: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
+_TITLE = re.compile("全国|国际|世界")
 
 
 def _level_and_head(doc: Document, head_start: int, head_end: int, valid: Callable[[str], bool],
