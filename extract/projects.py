@@ -426,10 +426,49 @@ def find_heads(doc: Document, spans: Taken) -> None:
             _add(doc, spans, start, end, text[start:end], kind)
 
 
+#: A phase or a construction work written after a project's name, which it names with it
+#: (市急救中心迁建工程, 长春龙嘉机场三期扩建, 县医院二期工程).
+_WORK_TAIL = re.compile(r"(?:[一二三四五六七八九十]+期)?(?:改扩建|迁建|扩建|续建|改建)?(?:工程|项目)?")
+#: A construction work that ends a list's last item and is shared by the items before it
+#: (市疾控中心、市儿童医院迁建工程); a bare phase or head is no shared work (A公园、B二期工程).
+_SHARED_TAIL = re.compile(r"(?:[一二三四五六七八九十]+期)?(?:改扩建|迁建|扩建|续建|改建)(?:工程|项目)?$")
+#: What joins two items of one list of projects.
+_JOIN = ("、", "和", "及", "与")
+
+
+def extend_tails(doc: Document) -> None:
+    """A project followed by its phase or construction work is named with it; the facilities listed
+    before a project ending in a construction work share it (settled case 9: one head shared). A work
+    listed there is one of its own (杭州至安吉城际铁路、G235国道安吉段改建工程).
+    """
+    text = doc.text
+    found = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: m.start)
+    by_end = {m.end: m for m in found}
+    for m in found:
+        tail = _WORK_TAIL.match(text, m.end).group()
+        if tail and tokens.aligned(text, m.start, m.end + len(tail)) and not re.search("项目|工程", m.name):
+            _with_tail(doc, m, tail)
+        shared = _SHARED_TAIL.search(m.name)
+        item = by_end.get(m.start - 1) if shared and text[m.start - 1 : m.start] in _JOIN else None
+        while item is not None and item.source == "facility" and not _SHARED_TAIL.search(item.name):
+            _with_tail(doc, item, shared.group())
+            item = by_end.get(item.start - 1) if text[item.start - 1 : item.start] in _JOIN else None
+
+
+def _with_tail(doc: Document, m: Mention, tail: str) -> None:
+    """Name `m` with `tail`; its span takes the tail where the text has it right after."""
+    surface = doc.text[m.start : m.end]
+    m.aliases = tuple(a for a in {*m.aliases, m.name, surface} if a and a != m.name + tail)
+    m.name += tail
+    if doc.text.startswith(tail, m.end):
+        m.end += len(tail)
+
+
 def find_projects(doc: Document) -> Document:
-    """Pipeline component: list items, 项目 cues, named works and facilities."""
+    """Pipeline component: list items, 项目 cues, named works and facilities, then their work tails."""
     spans = Taken()
     find_lists(doc, spans)
     find_cued(doc, spans)
     find_heads(doc, spans)
+    extend_tails(doc)
     return doc

@@ -321,3 +321,22 @@ def test_a_list_of_programmes_closed_by_works_gives_no_projects():
     projects = set(entities(facts_of("湖北省襄阳市", body, lead="市长"), "Project"))
     assert not {"精准灭荒", "鄂北生态防护"} & projects
     assert {"人民路北延", "国花大道东延"} <= projects
+
+
+def test_a_work_on_a_named_place_is_a_project_and_a_programme_named_gongcheng_is_not():
+    body = ("建设东部两江三期工程,实施巢湖市江水供水工程。深入实施中华文明探源工程,推进山海协作工程。"
+            "建成全国内河主枢纽工程。")
+    projects = entities(facts_of("吉林省", body), "Project")
+    assert {"东部两江三期工程", "巢湖市江水供水工程"} <= set(projects)
+    assert not {"中华文明探源工程", "山海协作工程"} & set(projects)
+    assert not any("全国" in n for n in projects)  # a title scope names a goal, not a work
+
+
+def test_a_phase_or_construction_work_after_a_project_is_named_with_it_and_shared_by_its_list():
+    body = ("抓好延吉机场迁建和长春龙嘉机场三期扩建进度。启动市疾控中心、市急救中心、市儿童医院迁建工程。"
+            "建成市游泳馆,游泳馆二期同步开工。")
+    projects = entities(facts_of("襄阳市", body), "Project")
+    assert {"延吉机场迁建", "长春龙嘉机场三期扩建", "市疾控中心迁建工程", "市急救中心迁建工程",
+            "市儿童医院迁建工程"} <= set(projects)
+    assert "市急救中心" in projects["市急救中心迁建工程"]["aliases"]
+    assert "市疾控中心" not in projects and "延吉机场" not in projects
