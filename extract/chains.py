@@ -64,8 +64,26 @@ def _heads() -> tuple[str, ...]:
 
 
 @cache
+def _industry_heads() -> frozenset[str]:
+    """An industry word with 业 (加工业, 服务业): a head whose 业 alone the canonical name drops."""
+    return frozenset(w + "业" for w in load_list("chain_industry_endings.txt"))
+
+
+@cache
+def _head_pattern() -> str:
+    """The chain heads as one alternation, for finding them: the head words and the industry heads.
+
+    An industry head is found whole (服务业), so the name is cut on its left before the industry word
+    (健康养老|服务业), which the left-edge cutter would otherwise take for a verb.
+    """
+    return "(?:" + "|".join(map(re.escape, sorted([*_heads(), *_industry_heads()], key=len, reverse=True))) + ")"
+
+
+@cache
 def _head_regex() -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(map(re.escape, _heads())) + ")$")
+    """What the canonical name drops at its end: a head word, or the 业 of an industry head."""
+    industry = "|".join(f"(?<={re.escape(w[:-1])})" for w in _industry_heads())
+    return re.compile("(?:" + "|".join(map(re.escape, _heads())) + f"|(?:{industry})业)$")
 
 
 @cache
@@ -131,13 +149,40 @@ def is_sector(name: str) -> bool:
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
+    if any(j in name for j in _JOINERS) and not all(is_sector(p) for p in re.split("|".join(_JOINERS), name)):
+        return False  # 制造业与物流: two things joined are one sector only when both are sectors (氢能与储能)
     short = _head_regex().sub("", name)
-    if short in load_set("chain_exclusions.txt"):
+    if _is_category(short):
         return False
     if len(short) < 2:  # 竹产业, 茶产业: a one-character product with its head
         return short != name and short in load_set("chain_single_characters.txt")
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
     return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
+
+
+def _is_category(name: str) -> bool:
+    """True for a bare economic category, its head dropped (工业, 服务(业), 高端服务(业)): no sector."""
+    excluded = load_set("chain_exclusions.txt")
+    return name in excluded or name + "业" in excluded or _bare_category(name)
+
+
+def _bare_category(name: str) -> bool:
+    """True for a category's industry word (服务业, 制造业: chain_exclusions.txt) with nothing but rank
+    words or a place before it (高端服务, 渭北先进制造): a category of the national statistics, no sector.
+    """
+    excluded = load_set("chain_exclusions.txt")
+    word = next((w[:-1] for w in _industry_heads() if name.endswith(w[:-1]) and w in excluded), None)
+    if word is None:
+        return False  # an industry that is no category (旅游, 滨海旅游, 物流) is a sector
+    rest = name[: -len(word)]
+    modifiers = tuple(sorted(load_list("chain_category_modifiers.txt"), key=len, reverse=True))
+    while True:  # rank words and “…型” kinds (劳动密集型, 先导型) before the industry word
+        kind = re.search(f"[{_CJK}]{{1,4}}型$", rest)
+        cut = next((len(m) for m in modifiers if rest.endswith(m)), len(kind.group()) if kind else 0)
+        if not cut:
+            break
+        rest = rest[:-cut]
+    return not rest or _is_region(rest) or all(tokens.tag(w) in ("ns", "s", "f") for w in tokens.cut(rest))
 
 
 def _is_region_short(name: str) -> bool:
@@ -234,6 +279,8 @@ def _closes(text: str, part: tuple[int, int]) -> bool:
 
 @cache
 def _head_regex_anywhere() -> re.Pattern[str]:
+    """A head word inside a list item closes the list there; an industry head (高端服务业) does not, since
+    such an item is as often one sector among others (未来智能、高端服务业、文旅康养等产业)."""
     return re.compile("(?:" + "|".join(map(re.escape, _heads())) + ")")
 
 
@@ -277,7 +324,7 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
         if not cue and not _economy_closer(closer):
             return []
     else:
-        head = re.search("(?:" + "|".join(map(re.escape, _heads())) + ")(?!园|基地|示范|发展规划)", last)
+        head = _single_head_regex().search(last)
         if not head or head.start() < 2:
             return _economy_list(doc, parts)
         item_end = last_start + head.end()
@@ -286,6 +333,8 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
             return []
         if sector_start(text, last_start, last_start + head.start()) != last_start:
             return []  # a verb inside the last item (灵泰药业延伸产业链条): not a list of sectors
+        if _is_category(_head_regex().sub("", canonical(text[last_start:item_end]))):
+            return []  # 两型社会、节能减排、现代服务业: a bare category closes a list of other things
     spans = [*parts[:-1], (last_start, item_end)]
     out = []
     econ = re.match(f"^等([{_CJK}]{{1,4}}经济)", text[item_end:last_end])
@@ -334,8 +383,7 @@ def _economy_list(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCand
 
 @cache
 def _single_head_regex() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, _heads()))
-    return re.compile(f"(?:{heads})(?!{_cues()['head_block'].pattern})")
+    return re.compile(f"{_head_pattern()}(?!{_cues()['head_block'].pattern})")
 
 
 def headed_candidates(doc: Document) -> list[ChainCandidate]:
@@ -354,7 +402,8 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
         name = canonical(surface)
         if not is_sector(name):
             continue
-        if m.group() in ("产业", "行业") and not (develop_before(text, start) or _develop_after(text, he)):
+        weak = m.group() in ("产业", "行业") or m.group() in _industry_heads()
+        if weak and not (develop_before(text, start) or _develop_after(text, he)):
             # without a cue, only a known sector standing on its own (锂电产业, 产值…) or opening a
             # sentence as its subject (光电信息产业抢占新赛道) counts
             opens = start == 0 or text[start - 1] in "。；;\n"

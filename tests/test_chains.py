@@ -232,3 +232,32 @@ def test_a_known_sector_in_a_list_of_other_things_is_not_developed() -> None:
 
 def test_a_known_sector_that_grows_into_an_industry() -> None:
     assert "高端装备" in chains("高端装备成长为万亿级产业,钢铁产品由原料级向材料级转变。")
+
+
+def test_an_industry_of_the_national_classification_ends_in_ye():
+    found = chains("发展玉米肉蛋乳精深加工业和特色食品产业。突破性发展健康养老服务业。大力发展先进制造业和现代服务业。")
+    assert {"玉米肉蛋乳精深加工", "健康养老服务"} <= set(found)
+    assert "玉米肉蛋乳精深加工业" in found["玉米肉蛋乳精深加工"]["aliases"]
+    assert not {"先进制造", "先进制造业", "现代服务", "现代服务业"} & set(found)  # bare categories
+
+
+def test_an_industry_with_ye_needs_a_cue_and_no_statistic():
+    found = chains("限上零售业、住宿业、餐饮业销售额分别增长19.6%、23.7%。全市旅游业总收入增长12%。")
+    assert not found
+
+
+def test_a_head_inside_an_event_name_closes_no_list():
+    found = chains("成功举办西博会、动漫节、文博会、电商博览会、国际快递业大会。")
+    assert not found
+
+
+def test_two_things_joined_are_one_sector_only_when_both_are_sectors():
+    found = chains("推动制造业与物流业联动发展。大力发展氢能与储能产业。")
+    assert not any(n.startswith("制造业") for n in found)
+
+
+def test_a_category_with_rank_words_or_a_place_is_no_sector_and_closes_no_list():
+    found = chains("大力发展高端服务业和劳动密集型先进制造业。两型社会、节能减排、现代服务业成为国家试点。"
+                   "大力发展未来智能、高端服务业、文旅康养等产业。加快发展滨海旅游业。")
+    assert not {"高端服务", "劳动密集型先进制造", "两型社会", "节能减排"} & set(found)
+    assert {"未来智能", "文旅康养", "滨海旅游"} <= set(found)
