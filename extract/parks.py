@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from . import tokens
 from .document import Document, Mention
 from .lexicon import load_list, load_table
 from .namespan import (
@@ -34,6 +35,12 @@ from .namespan import (
 from .projects import level_prefix
 
 GENERIC = ("park_generic.txt", "chains_national.tsv", "project_generic.txt")
+#: After a zone's name: a count or an area, so the name is a kind counted (创业园10个, 蔬菜基地2.77万亩).
+_COUNTED_AFTER = re.compile(
+    r"(?:[(（][^()（）]{0,8}[)）])?\s*[\d.一二三四五六七八九十两]+\s*(?:万|千)?\s*(?:个|家|处|亩|平方)"
+)
+#: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
+_BARE_HEADS = frozenset({"园区", "新区", "功能区"})
 _COUNT_OR_AND = re.compile(r"\d+\s*个|[与及]")
 
 
@@ -99,6 +106,11 @@ def find_parks(doc: Document) -> Document:
                             min_len=len(head) + 2, extra="()")
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
+        if _COUNTED_AFTER.match(text, end):
+            continue  # 建立退役军人创业园10个, 专业蔬菜基地2.77万亩: a kind of zone counted, not one named
+        last = tokens.cut(text[start:head_start])[-1]
+        if head in _BARE_HEADS and len(last) >= 2 and tokens.tag(last) == "v":
+            continue  # 全方位提升园区, 筑牢园区: a verb before a bare head governs it, it names no zone
         _add(doc, taken, start, end, strip_quotes(text[start:end]))
     _merge_short_forms(doc)
     return doc

@@ -340,3 +340,11 @@ def test_a_phase_or_construction_work_after_a_project_is_named_with_it_and_share
             "市儿童医院迁建工程"} <= set(projects)
     assert "市急救中心" in projects["市急救中心迁建工程"]["aliases"]
     assert "市疾控中心" not in projects and "延吉机场" not in projects
+
+
+def test_a_counted_zone_or_a_verb_before_a_bare_head_names_no_park():
+    body = ("建立退役军人创业园(孵化基地)10个。新增专业蔬菜基地2.77万亩。全方位提升园区规划建设管理。"
+            "加快雄安新区建设,推进青禾物流园建设。")
+    parks = entities(facts_of("河北省", body), "Park")
+    assert not {"退役军人创业园", "专业蔬菜基地", "全方位提升园区"} & set(parks)
+    assert {"雄安新区", "青禾物流园"} <= set(parks)
