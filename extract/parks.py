@@ -41,7 +41,7 @@ _COUNTED_AFTER = re.compile(
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
-_COUNT_OR_AND = re.compile(r"\d+\s*个|[与及]")
+_COUNT_OR_AND = re.compile(r"\d+\s*个|[与及]|一批|多个|若干|各|首个|第[一二三四五六七八九十\d]+批")
 
 
 @cache
@@ -59,8 +59,8 @@ def _goal_verbs() -> re.Pattern[str]:
 def is_park_name(doc: Document, name: str, head: str) -> bool:
     """True when a park name has a proper part besides its head, sectors and generic words.
 
-    A park name holds no count and no 与/及 (10个产业园区, A与B园区); 和 may
-    stand inside a name (佳和), so it is left to the boundary cut.
+    A park name holds no count, quantity or rank and no 与/及 (10个产业园区, 一批孵化园, 各开发区,
+    首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is left to the boundary cut.
     """
     if _COUNT_OR_AND.search(name) or joins_two(name):
         return False
@@ -106,6 +106,8 @@ def find_parks(doc: Document) -> Document:
                             min_len=len(head) + 2, extra="()")
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
+        if text.endswith(tuple(load_list("park_title_verbs.txt")), 0, start):
+            continue  # 入选国家农村产业融合发展示范园: a title received, not a zone
         if _COUNTED_AFTER.match(text, end):
             continue  # 建立退役军人创业园10个, 专业蔬菜基地2.77万亩: a kind of zone counted, not one named
         last = tokens.cut(text[start:head_start])[-1]

@@ -348,3 +348,12 @@ def test_a_counted_zone_or_a_verb_before_a_bare_head_names_no_park():
     parks = entities(facts_of("河北省", body), "Park")
     assert not {"退役军人创业园", "专业蔬菜基地", "全方位提升园区"} & set(parks)
     assert {"雄安新区", "青禾物流园"} <= set(parks)
+
+
+def test_a_title_received_or_a_quantified_zone_names_no_park():
+    body = ("郫都片区入选国家农村产业融合发展示范园。青禾工业园成为全省首个千亿元县域工业园。"
+            "建立一批社会组织孵化园,进一步明确各开发区的权责。")
+    parks = entities(facts_of("成都市", body), "Park")
+    assert "青禾工业园" in parks
+    titles = {"国家农村产业融合发展示范园", "全省首个千亿元县域工业园"}
+    assert not (titles | {"一批社会组织孵化园", "明确各开发区"}) & set(parks)
