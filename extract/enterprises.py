@@ -79,12 +79,31 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
     if _excluded(name) or not 2 <= len(name) <= 20:
         return False
     brand = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
-    if strength == "weak" and (not 2 <= len(brand) <= 4 or _words("enterprise_product_words.txt").search(brand)):
+    if strength == "weak" and (not 2 <= len(brand) <= 4 or _words("enterprise_product_words.txt").search(brand)
+                               or not _coined(brand)):
         return False
     proper = proper_part(name, GENERIC)
     if suffix and proper.endswith(suffix):
         proper = proper[: -len(suffix)]
     return len(proper) >= 2 and has_proper_part(brand, GENERIC)
+
+
+#: jieba tags of proper names (people, places, organisations, other proper nouns, abbreviations).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+#: jieba tags of function words: prepositions, conjunctions, particles, pronouns.
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "r"})
+
+
+def _coined(brand: str) -> bool:
+    """True when a brand is more than common words: a word jieba does not know or a proper name in it.
+
+    交通能源, 安全食品, 城际配送物流 are a field and a sector (common words throughout); 瑞康药业,
+    巨丰能源 and 青峰石油 have a coined or proper part.
+    """
+    words = tokens.cut(brand)
+    if words and tokens.tag(words[0]) in _FUNCTION_TAGS:
+        return False  # 在交通物流, 和关键装备: a preposition or a conjunction opens no brand
+    return any(len(w) == 1 or tokens.tag(w) in _NAME_TAGS or not tokens.tag(w) for w in words)
 
 
 def _part_of_word(text: str, end: int) -> bool:

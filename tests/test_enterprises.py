@@ -122,3 +122,11 @@ def test_function_abbreviations_and_list_categories_are_no_companies():
                         "拓展文化旅游、空中物流等应用场景。")
     assert not {"城建", "交投", "合金新材料", "空中物流"} & set(found)
     assert "富龙" in found
+
+
+def test_a_weak_suffix_needs_a_coined_or_proper_brand():
+    body = ("完善交通能源、公共服务等基础设施。发展安全食品、有机食品。支持瑞康药业、巨丰能源扩大产能。"
+            "加快在交通物流领域布局。")
+    found = entities(facts_of(PLACE, body), "Enterprise")
+    assert {"瑞康药业", "巨丰能源"} <= set(found)
+    assert not {"交通能源", "安全食品", "有机食品", "在交通物流", "交通物流"} & set(found)
