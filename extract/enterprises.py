@@ -106,6 +106,14 @@ def _coined(brand: str) -> bool:
     return any(len(w) == 1 or tokens.tag(w) in _NAME_TAGS or not tokens.tag(w) for w in words)
 
 
+def _a_kind(item: str) -> bool:
+    """True for a list item without a company suffix that is one ordinary word or a “…型” kind
+    (水泥、玻璃、火电等企业; 综合型、功能型等各类企业): a sector or a kind of firm, not a brand."""
+    if any(item.endswith(x) and len(item) >= len(x) + 2 for x in _suffixes()[0]):
+        return False
+    return (tokens.is_common_word(item) and tokens.tag(item) not in _NAME_TAGS) or item.endswith("型")
+
+
 def _part_of_word(text: str, end: int) -> bool:
     """集团化, 公司制: the suffix starts a longer word, so it ends no name."""
     return text[end : end + 1] in load_set("enterprise_suffix_continuations.txt")
@@ -176,7 +184,8 @@ def find_lists(doc: Document, taken: Taken) -> None:
         if not items:
             continue
         for s, e in items:
-            if not _overlaps(taken, s, e) and company_name(strip_quotes(text[s:e])):
+            item = strip_quotes(text[s:e])
+            if not _overlaps(taken, s, e) and company_name(item) and not _a_kind(item):
                 _add(doc, taken, s, e)
 
 

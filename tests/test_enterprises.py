@@ -130,3 +130,10 @@ def test_a_weak_suffix_needs_a_coined_or_proper_brand():
     found = entities(facts_of(PLACE, body), "Enterprise")
     assert {"瑞康药业", "巨丰能源"} <= set(found)
     assert not {"交通能源", "安全食品", "有机食品", "在交通物流", "交通物流"} & set(found)
+
+
+def test_list_items_that_are_ordinary_words_or_kinds_are_no_companies():
+    body = "推动水泥、玻璃、火电等企业节能改造。新增综合型、功能型等各类企业。引进三星、博世、西部超导等企业。"
+    found = entities(facts_of(PLACE, body), "Enterprise")
+    assert {"三星", "博世", "西部超导"} <= set(found)
+    assert not {"水泥", "玻璃", "火电", "综合型", "功能型"} & set(found)
