@@ -366,6 +366,8 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”), unless an instrument's head
         # follows it (“直通车”机制, “三资”管理改革, “双盲”评审改革)
         return []
+    if len(re.split("—+", name)) >= 3:
+        return []  # “研发—样品—商品—产业”, “整车—零部件—后市场”: a path of steps, not an instrument
     if "，" in name or "," in name or "的" in name or name.startswith("+"):
         # a sentence or a phrase in quotes is a slogan (“这么近,那么美,周末到河北”, “雪山下的公园城市”);
         # a quote that opens with + is a fragment of a formula, not a name

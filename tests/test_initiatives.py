@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.extract.initiatives import restore_plus
-from tests.extract_helpers import entities_in_bodies, reports_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of, reports_of
 
 
 def initiatives(*bodies: str) -> dict[str, dict]:
@@ -327,3 +327,11 @@ def test_a_numbered_result_is_no_instrument() -> None:
     found = initiatives("对外贸易实现规模、增速、质量“三提升”,总产、单产、播种面积“三增长”,推行“三张清单”制度。")
     assert not {"三提升", "三增长"} & set(found)
     assert "三张清单" in found
+
+
+def test_a_quoted_path_of_steps_and_a_strategic_cooperation_are_no_initiatives():
+    body = ("打通“研发—样品—商品—产业”演化路径。深化与浙江大学、中国美院等高校战略合作。"
+            "开展“梦回长安——百万校友回归”活动。")
+    found = entities(facts_of("西安市", body, lead="市长"), "Initiative")
+    assert not {"研发—样品—商品—产业", "浙江大学", "中国美院"} & set(found)
+    assert "梦回长安——百万校友回归" in found
