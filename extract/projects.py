@@ -74,7 +74,7 @@ def _list_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(map(re.escape, sorted({*load_list("project_list_heads.txt"), *facility_heads},
                                            key=len, reverse=True)))
     counted = re.compile(
-        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT})?|(?P<n0>{_COUNT}))\s*(?P<cat>{_AMOUNT}?(?:[^\W\d等]|、){{0,12}}?)"
+        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT}|一批)?|(?P<n0>{_COUNT}))\s*(?P<cat>{_AMOUNT}?(?:[^\W\d等]|[、“”]){{0,12}}?)"
         rf"(?P<head>{heads})\s*(?P<n2>{_COUNT})?"
     )
     road_cats = "|".join(pattern for pattern, _template, check in load_table("project_lists.tsv")
@@ -227,7 +227,9 @@ def find_lists(doc: Document, spans: Taken) -> None:
     text = doc.text
     counted, roads, _ = _list_tails()
     tails = [(m, True) for m in counted.finditer(text)] + [(m, False) for m in roads.finditer(text)]
-    tails = [(m, c) for m, c in tails if m.group("cat") is not None]
+    # a quoted category names the items' programme (等“六微”工程) unless a count comes first (等一批“…”项目)
+    tails = [(m, c) for m, c in tails if m.group("cat") is not None
+             and not ("“" in m.group("cat") and not (m.groupdict().get("n1") or m.groupdict().get("n0")))]
     for m, has_deng_group in sorted(tails, key=lambda t: t[0].start()):
         end = m.start()
         if end == 0 or not (is_name_char(text[end - 1]) or text[end - 1] in "”\"」)"):

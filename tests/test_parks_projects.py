@@ -357,3 +357,11 @@ def test_a_title_received_or_a_quantified_zone_names_no_park():
     assert "青禾工业园" in parks
     titles = {"国家农村产业融合发展示范园", "全省首个千亿元县域工业园"}
     assert not (titles | {"一批社会组织孵化园", "明确各开发区"}) & set(parks)
+
+
+def test_a_project_list_may_close_with_a_batch_and_a_quoted_category():
+    body = ("国电投大安、上海电气洮南等一批“绿电氢氨醇”标志性项目建成投产。"
+            "分类实施空间微改造、小区微治理等“六微”工程。")
+    projects = entities(facts_of("吉林省", body), "Project")
+    assert {"国电投大安项目", "上海电气洮南项目"} <= set(projects)
+    assert not {"空间微改造", "小区微治理"} & set(projects)
