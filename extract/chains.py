@@ -640,7 +640,9 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     forms = frozenset(_national())
     for start, surface in word_starts(text, forms):
         end = start + len(surface)
-        if not _SECTOR_AFTER.match(text, end) or not tokens.aligned(text, start, end):
+        hub = _HUB.match(text, end)
+        if not (_SECTOR_AFTER.match(text, end) or (hub and _builds_hub(text, start))) \
+                or not tokens.aligned(text, start, end):
             continue
         floor = _phrase_floor(text, start, 30, quotes=False)
         if sector_start(text, max(floor, start - 8), end) != start:
@@ -655,6 +657,16 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
             continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors
         out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
     return out
+
+
+#: A hub a region builds for a sector (现代商贸物流区域中心, 现代商贸物流重要基地): the sector is developed.
+_HUB = re.compile(r"(?:重要|区域|国际|全国性)?(?:中心|基地|枢纽|高地)")
+
+
+def _builds_hub(text: str, start: int) -> bool:
+    """True when a verb that builds or makes (打造, 建设, 建成) governs the phrase that starts at `start`,
+    maybe over a scope word (建设全国现代商贸物流重要基地)."""
+    return bool(re.search(r"(?:打造|建设|建成|创建)(?:全国|全省|国家|区域性|国际)?$", text[max(0, start - 8) : start]))
 
 
 @cache

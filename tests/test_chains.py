@@ -261,3 +261,9 @@ def test_a_category_with_rank_words_or_a_place_is_no_sector_and_closes_no_list()
                    "大力发展未来智能、高端服务业、文旅康养等产业。加快发展滨海旅游业。")
     assert not {"高端服务", "劳动密集型先进制造", "两型社会", "节能减排"} & set(found)
     assert {"未来智能", "文旅康养", "滨海旅游"} <= set(found)
+
+
+def test_a_known_sector_as_the_field_of_a_hub_the_region_builds():
+    found = chains("打造现代商贸物流区域中心。建设全国现代商贸物流重要基地。推进物流中心建设。")
+    assert "现代商贸物流" in found
+    assert "物流" not in found  # a facility's name, no hub the region builds
