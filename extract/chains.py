@@ -342,6 +342,12 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
         out.append(ChainCandidate(item_end + 1, item_end + 1 + len(econ.group(1)), canonical(econ.group(1))))
     first_start, first_end = spans[0]
     start0 = sector_start(text, first_start, first_end)
+    if start0 >= first_end - 1:
+        # the cutter stopped at a verb inside the item (培育农商直供: 直供): cut after the verb that governs the
+        # list instead, when one opens the item
+        verbs = list(_develop_anywhere().finditer(text, first_start, first_end))
+        if verbs and verbs[-1].end() < first_end - 1:
+            start0 = verbs[-1].end()
     spans[0] = (start0, first_end)
     for s, e in spans:
         while s < e and text[s] in "“”\" ":

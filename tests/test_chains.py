@@ -267,3 +267,8 @@ def test_a_known_sector_as_the_field_of_a_hub_the_region_builds():
     found = chains("打造现代商贸物流区域中心。建设全国现代商贸物流重要基地。推进物流中心建设。")
     assert "现代商贸物流" in found
     assert "物流" not in found  # a facility's name, no hub the region builds
+
+
+def test_a_first_list_item_ending_in_a_verb_is_cut_after_the_governing_verb():
+    found = chains("培育农商直供、定制农业等新业态。")
+    assert {"农商直供", "定制农业"} <= set(found)
