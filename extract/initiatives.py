@@ -734,7 +734,8 @@ def _place_prefixes() -> tuple[tuple[str, str], ...]:
 
 
 def _place_brands(doc: Document) -> list[Candidate]:
-    """平安X建设, 数字X: a national programme word joined to a region's name (平安巨野 → campaign)."""
+    """平安X建设, 数字X, X都市圈: a national programme word joined to a region's name (平安巨野 → campaign;
+    石家庄都市圈 → strategy: `initiative_place_prefixes.tsv`, `initiative_place_suffixes.tsv`)."""
     text = doc.text
     out = []
     for prefix, kind in _place_prefixes():
@@ -745,7 +746,21 @@ def _place_brands(doc: Document) -> list[Candidate]:
             start, end = m.start(), m.start(1) + len(place)
             aliases = {text[start:end] + "建设"} if text.startswith("建设", end) else set()
             out.append(Candidate(start, end, prefix + place, kind, "shape", aliases, rank=2))
+    for suffix, kind in load_table("initiative_place_suffixes.tsv"):
+        for m in re.finditer(f"([{_CJK}]{{2,6}}?){re.escape(suffix)}", text):
+            place = _trailing_place(m.group(1))
+            if place:
+                start = m.end(1) - len(place)
+                out.append(Candidate(start, m.end(), place + suffix, kind, "shape", rank=2))
     return out
+
+
+def _trailing_place(s: str) -> str | None:
+    """The longest region name (full or short) that ends `s`."""
+    for n in range(min(len(s), 6), 1, -1):
+        if divisions.lookup(s[-n:]):
+            return s[-n:]
+    return None
 
 
 def _leading_place(s: str) -> str | None:

@@ -335,3 +335,10 @@ def test_a_quoted_path_of_steps_and_a_strategic_cooperation_are_no_initiatives()
     found = entities(facts_of("西安市", body, lead="市长"), "Initiative")
     assert not {"研发—样品—商品—产业", "浙江大学", "中国美院"} & set(found)
     assert "梦回长安——百万校友回归" in found
+
+
+def test_a_metropolitan_area_named_after_its_city_is_a_strategy_and_national_support_policies_are_known():
+    body = "加快石家庄都市圈建设,做大做强长春现代化都市圈汽车产业集群。落实就业优先政策,用好临时救助政策。"
+    found = entities(facts_of("河北省", body, lead="省长"), "Initiative")
+    assert {"石家庄都市圈", "长春现代化都市圈", "就业优先政策", "临时救助"} <= set(found)
+    assert found["石家庄都市圈"]["kind"] == "strategy"
