@@ -33,6 +33,7 @@ from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import (
     Taken,
+    count_value,
     has_proper_part,
     is_name_char,
     list_words,
@@ -63,7 +64,8 @@ def _words(list_name: str) -> re.Pattern[str]:
 @cache
 def _list_tail() -> re.Pattern[str]:
     cats = "|".join(map(re.escape, load_list("enterprise_list_categories.txt")))
-    return re.compile(rf"等\s*(?:\d+\s*[家个])?(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
+    return re.compile(rf"(?:等\s*(?:\d+\s*[家个])?|(?P<count>[0-9一二三四五六七八九十两]+)\s*家)"
+                      rf"(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
 
 
 def _excluded(name: str) -> bool:
@@ -180,13 +182,31 @@ def find_lists(doc: Document, taken: Taken) -> None:
         if end == 0 or not is_name_char(text[end - 1]):
             continue
         start = run_start(text, end, max_len=80, extra="、“”\"")
-        items = trim_first_item(text, split_items(text, start, end), company_name)
+        items = split_items(text, start, end)
+        if m.group("count"):
+            # 宁德时代和比亚迪两家龙头企业: without 等 the count closes a complete list, its last two items
+            # joined by 和/与/及
+            items = _split_last_pair(text, items)
+            if len(items) < 2 or len(items) != count_value(m.group("count")):
+                continue  # one firm counted (由中国境内一家企业) is no list
+        items = trim_first_item(text, items, company_name)
         if not items:
             continue
         for s, e in items:
             item = strip_quotes(text[s:e])
             if not _overlaps(taken, s, e) and company_name(item) and not _a_kind(item):
                 _add(doc, taken, s, e)
+
+
+def _split_last_pair(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a list whose last two are joined by 和, 与 or 及 (A、B和C): the join split once."""
+    if not items:
+        return items
+    s, e = items[-1]
+    join = max(text.rfind(j, s, e) for j in "和与及")
+    if join <= s or join >= e - 1:
+        return items
+    return [*items[:-1], (s, join), (join + 1, e)]
 
 
 def find_companions(doc: Document, taken: Taken) -> None:
