@@ -695,14 +695,19 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     text = doc.text
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
+        fields, others = [], []
         for s, e in items_before(text, m.start(), reach=60):
             start = sector_start(text, s, e)
             surface = text[start:e]
-            if not surface.endswith(_national_endings()) or not tokens.aligned(text, start, e):
+            if not tokens.aligned(text, start, e) or not is_sector(canonical(surface)):
                 continue
-            name = canonical(surface)
-            if is_sector(name):
-                out.append(ChainCandidate(start, e, name))
+            group = fields if surface.endswith(_national_endings()) else others
+            group.append(ChainCandidate(start, e, canonical(surface)))
+        # a list with a known sector is a list of fields: its other sector-like items are fields too
+        # (化工新材料、专用化学品等项目), unless they read as names (a proper part jieba does not know) or
+        # are one bare word of two characters (交通、能源等项目: categories of infrastructure)
+        out.extend(fields + ([c for c in others if len(c.name) >= 3 and not tokens.has_proper_word(c.name)]
+                              if fields else []))
     return out
 
 

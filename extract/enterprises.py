@@ -90,22 +90,18 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
     return len(proper) >= 2 and has_proper_part(brand, GENERIC)
 
 
-#: jieba tags of proper names (people, places, organisations, other proper nouns, abbreviations).
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 #: jieba tags of function words: prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "r"})
 
 
 def _coined(brand: str) -> bool:
-    """True when a brand is more than common words: a word jieba does not know or a proper name in it.
+    """True when a brand is more than common words (`tokens.has_proper_word`) and opens with no function word.
 
-    交通能源, 安全食品, 城际配送物流 are a field and a sector (common words throughout); 瑞康药业,
-    巨丰能源 and 青峰石油 have a coined or proper part.
+    交通能源, 安全食品, 城际配送物流 are a field and a sector; 瑞康药业, 巨丰能源 and 青峰石油 have a
+    coined or proper part; 在交通物流 opens with a preposition.
     """
     words = tokens.cut(brand)
-    if words and tokens.tag(words[0]) in _FUNCTION_TAGS:
-        return False  # 在交通物流, 和关键装备: a preposition or a conjunction opens no brand
-    return any(len(w) == 1 or tokens.tag(w) in _NAME_TAGS or not tokens.tag(w) for w in words)
+    return bool(words) and tokens.tag(words[0]) not in _FUNCTION_TAGS and tokens.has_proper_word(brand)
 
 
 def _a_kind(item: str) -> bool:
@@ -113,7 +109,7 @@ def _a_kind(item: str) -> bool:
     (水泥、玻璃、火电等企业; 综合型、功能型等各类企业): a sector or a kind of firm, not a brand."""
     if any(item.endswith(x) and len(item) >= len(x) + 2 for x in _suffixes()[0]):
         return False
-    return (tokens.is_common_word(item) and tokens.tag(item) not in _NAME_TAGS) or item.endswith("型")
+    return (tokens.is_common_word(item) and tokens.tag(item) not in tokens.NAME_TAGS) or item.endswith("型")
 
 
 def _part_of_word(text: str, end: int) -> bool:

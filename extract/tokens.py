@@ -153,6 +153,16 @@ def is_common_word(word: str) -> bool:
     return word not in domain_words() and bool(tag(word)) and cut(word) == [word]
 
 
+#: jieba tags of proper names (people, places, organisations, other proper nouns, abbreviations).
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
+
+
+def has_proper_word(text: str) -> bool:
+    """True when `text` holds more than common words: a character jieba leaves alone, a word it does not
+    know, or a proper name (瑞康药业, 万楷高分子, 京东); 交通能源 and 专用化学品 are common words throughout."""
+    return any(len(w) == 1 or tag(w) in NAME_TAGS or not tag(w) for w in cut(text))
+
+
 def tag(word: str) -> str:
     """The part-of-speech tag of a word in jieba's dictionary ('' when unknown)."""
     return _tags().get(word, "")

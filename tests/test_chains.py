@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.extract.chains import canonical
-from tests.extract_helpers import entities_in_bodies, reports_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of, reports_of
 
 
 def chains(*bodies: str) -> dict[str, dict]:
@@ -272,3 +272,10 @@ def test_a_known_sector_as_the_field_of_a_hub_the_region_builds():
 def test_a_first_list_item_ending_in_a_verb_is_cut_after_the_governing_verb():
     found = chains("培育农商直供、定制农业等新业态。")
     assert {"农商直供", "定制农业"} <= set(found)
+
+
+def test_the_fields_of_a_project_list_with_a_known_sector_are_all_sectors():
+    facts = facts_of("吉林省", "建设一批化工新材料、专用化学品等项目。实施万楷高分子、凯维思等9个锂电项目。")
+    assert {"化工新材料", "专用化学品"} <= set(entities(facts, "IndustrialChain"))
+    projects = set(entities(facts, "Project"))
+    assert "专用化学品项目" not in projects and {"万楷高分子项目", "凯维思项目"} <= projects
