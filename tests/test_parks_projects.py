@@ -365,3 +365,10 @@ def test_a_project_list_may_close_with_a_batch_and_a_quoted_category():
     projects = entities(facts_of("吉林省", body), "Project")
     assert {"国电投大安项目", "上海电气洮南项目"} <= set(projects)
     assert not {"空间微改造", "小区微治理"} & set(projects)
+
+
+def test_the_events_of_a_games_are_no_project_but_its_venue_is():
+    body = "在第15届全国运动会上冬夏项目金牌数创新高。全国第十四届冬运会主场馆项目建成。"
+    projects = entities(facts_of("吉林省", body), "Project")
+    assert not any("运动会上" in n for n in projects)
+    assert "全国第十四届冬运会主场馆项目" in projects
