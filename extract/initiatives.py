@@ -368,8 +368,9 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         return []
     if len(re.split("—+", name)) >= 3:
         return []  # “研发—样品—商品—产业”, “整车—零部件—后市场”: a path of steps, not an instrument
-    if "，" in name or "," in name or "的" in name or name.startswith("+"):
-        # a sentence or a phrase in quotes is a slogan (“这么近,那么美,周末到河北”, “雪山下的公园城市”);
+    if "，" in name or "," in name or "的" in name or "就是" in name or _SENTENCE.match(name) or name.startswith("+"):
+        # a sentence or a phrase in quotes is a slogan (“这么近,那么美,周末到河北”, “雪山下的公园城市”,
+        # “为企业服务就是为发展赋能”, “在中国式现代化建设中展现更大作为”);
         # a quote that opens with + is a fragment of a formula, not a name
         return []
     aliases: set[str] = set()
@@ -397,6 +398,10 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
 
 
 _INSTRUMENT_TAIL = re.compile(f"([{_CJK}]{{0,4}}?)(?:改革|机制|制度|工程|行动|计划|模式)")
+
+
+#: A quote that is a sentence: 在…中… (在中国式现代化建设中展现更大作为).
+_SENTENCE = re.compile(f"^在[{_CJK}]+中")
 
 
 def _instrument_tail(text: str, end: int) -> bool:

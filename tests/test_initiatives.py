@@ -342,3 +342,10 @@ def test_a_metropolitan_area_named_after_its_city_is_a_strategy_and_national_sup
     found = entities(facts_of("河北省", body, lead="省长"), "Initiative")
     assert {"石家庄都市圈", "长春现代化都市圈", "就业优先政策", "临时救助"} <= set(found)
     assert found["石家庄都市圈"]["kind"] == "strategy"
+
+
+def test_quoted_sentences_and_family_planning_are_no_initiatives():
+    body = ("牢固树立“为企业服务就是为发展赋能”理念,奋力“在中国式现代化建设中展现更大作为”。"
+            "建成妇幼保健计划生育服务中心。")
+    found = entities(facts_of("吉林省", body, lead="省长"), "Initiative")
+    assert not found
