@@ -186,9 +186,34 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
         stops, words = _boundary_hits(text, list_name)
         for i in range(bisect_right(stops, start), bisect_right(stops, end)):
             first, word = words[i]
-            if first >= start and len(word) > len(found.get(stops[i], "")):
-                found[stops[i]] = word
+            cut = _cut_at(text, stops[i], len(word))  # a cut never splits a jieba word: 打造成|城市…, 成都交易集团
+            if cut is not None and first >= start and cut <= end and len(word) > len(found.get(cut, "")):
+                found[cut] = word
     return sorted(found.items(), reverse=True)
+
+
+def _cut_at(text: str, pos: int, length: int) -> int | None:
+    """Where a boundary word of `length` characters that ends at `pos` cuts, on jieba's words around it.
+
+    At `pos` when a word ends there; inside a longer verb (打造成 of 打造成城市…) at that verb's end; inside
+    another word (保障 of 保障性, 成 of the place 成都) nowhere: the boundary word is part of a name there.
+    Inside an adjective or adverb jieba glued across it (塑强 of 塑|强华|馨香), or for a single character
+    inside anything but a noun, the boundary still cuts: jieba's guess is weaker there.
+    """
+    lo = max(0, pos - 4)
+    at = lo
+    for word in tokens.cut(text[lo : pos + 4]):
+        at += len(word)
+        if at == pos:
+            return pos
+        if at > pos:
+            tag = tokens.tag(word)
+            if tag.startswith("v"):
+                return at
+            if tag.startswith(("a", "d")) or (length == 1 and tag not in ("n", "ns")):
+                return pos
+            return None
+    return pos
 
 
 def name_before(

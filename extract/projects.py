@@ -145,6 +145,8 @@ def is_named(doc: Document, name: str, facility: bool = False) -> bool:
     if re.match(r"^[区县市]?第[一二三四五六七八九十\d]+(?!项目)[\u4e00-\u9fff]{2}", plain):
         return True  # 第三水厂, 区第二水厂: an ordinal picks out one facility
     prefix = level_prefix(doc, plain)
+    if prefix is not None and prefix.endswith("级") and not ends_in_head(plain):
+        return False  # 市级重点项目: a level of projects, not a facility of the report's level
     return prefix is not None and len(plain) - len(prefix) >= 2
 
 

@@ -1,0 +1,26 @@
+"""The one left-edge cutter (`namespan.cuts`, `name_before`) on its own: where a name may start."""
+from policykg.extract import namespan
+
+
+def _starts(text: str, end_word: str) -> list[str]:
+    end = text.index(end_word) + len(end_word)
+    return [text[pos:end] for pos, _word in namespan.cuts(text, 0, end)]
+
+
+def test_a_cut_never_splits_a_word_of_a_place_or_a_noun():
+    assert "都交易集团" not in _starts("组建成都交易集团", "交易集团")
+    assert "性安居工程项目" not in _starts("加快保障性安居工程项目建设", "工程项目")
+
+
+def test_a_boundary_inside_a_longer_verb_cuts_after_the_verb():
+    assert "城市最靓功能区" in _starts("把片区打造成城市最靓功能区", "功能区")
+
+
+def test_a_boundary_verb_still_cuts_where_jieba_glues_an_adjective_across_it():
+    assert "华馨香料" in _starts("培优塑强华馨香料", "香料")
+
+
+def test_name_before_takes_the_first_valid_cut():
+    text = "组建成都交易集团"
+    start = namespan.name_before(text, len(text), lambda n: n.endswith("集团") and len(n) >= 4)
+    assert text[start:] == "成都交易集团"
