@@ -473,11 +473,44 @@ def _with_tail(doc: Document, m: Mention, tail: str) -> None:
         m.end += len(tail)
 
 
+def share_level(doc: Document, spans: Taken) -> None:
+    """Bare facilities listed after one named by the report's level share that level (settled case 9):
+    市博物馆、科技馆、文化艺术中心 → 市科技馆, 市文化艺术中心; 市图书馆和档案馆 → 市档案馆."""
+    text = doc.text
+    projects = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: m.start)
+    at = {m.start: m for m in projects}
+    for m in projects:
+        prefix = level_prefix(doc, m.name)
+        if prefix is None or prefix.endswith("级") or not m.name.startswith(prefix):
+            continue
+        pos = m.end
+        while pos < len(text) and text[pos] in _JOIN:
+            run_end = pos + 1
+            while run_end < len(text) and is_name_char(text[run_end]) and text[run_end] not in "和及与":
+                run_end += 1
+            end = next((k for k in range(pos + 3, run_end + 1) if ends_in_head(text[pos + 1 : k])), None)
+            item = text[pos + 1 : end] if end else ""
+            if not item or re.search("[区县市旗镇乡]", item):
+                break  # no facility, or one with a place of its own (开发区实验中学)
+            found = at.get(pos + 1)
+            if found is not None and found.end == end:
+                if tokens.has_proper_word(item):
+                    break  # 弘爱医院, 望城水厂: a facility with a name of its own ends the shared level
+                found.aliases, found.name = tuple({*found.aliases, found.name}), prefix + found.name
+            elif has_proper_part(item, FACILITY_GENERIC) or _taken(spans, pos + 1, end):
+                break  # a facility with a name of its own is the head finder's
+            else:
+                _add(doc, spans, pos + 1, end, prefix + item, "facility", (item,))
+            pos = end
+
+
 def find_projects(doc: Document) -> Document:
-    """Pipeline component: list items, 项目 cues, named works and facilities, then their work tails."""
+    """Pipeline component: list items, 项目 cues, named works and facilities, then a shared level and
+    the work tails."""
     spans = Taken()
     find_lists(doc, spans)
     find_cued(doc, spans)
     find_heads(doc, spans)
+    share_level(doc, spans)
     extend_tails(doc)
     return doc

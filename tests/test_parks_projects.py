@@ -372,3 +372,11 @@ def test_the_events_of_a_games_are_no_project_but_its_venue_is():
     projects = entities(facts_of("吉林省", body), "Project")
     assert not any("运动会上" in n for n in projects)
     assert "全国第十四届冬运会主场馆项目" in projects
+
+
+def test_bare_facilities_listed_after_one_of_the_report_level_share_the_level():
+    body = "加快建设市博物馆、科技馆、文化艺术中心,确保市图书馆和档案馆投入使用。建成区实验小学北校、开发区实验中学。"
+    projects = entities(facts_of("襄阳市", body, lead="市长"), "Project")
+    assert {"市博物馆", "市科技馆", "市文化艺术中心", "市图书馆", "市档案馆"} <= set(projects)
+    assert "科技馆" in projects["市科技馆"]["aliases"]
+    assert not any(n.startswith("市开发区") for n in projects)
