@@ -35,6 +35,7 @@ from .namespan import (
     is_name_char,
     joins_two,
     name_before,
+    proper_part,
     run_start,
     split_items,
     strip_quotes,
@@ -473,6 +474,45 @@ def _with_tail(doc: Document, m: Mention, tail: str) -> None:
         m.end += len(tail)
 
 
+#: The end of a noun that is a facility or a place of its own (剧院, 博物院, 领事馆, 成洛路).
+_OWN_NOUN = re.compile("[院馆站场厂园校所城港库桥路街巷段区线期学湾]$")
+
+
+def share_head(doc: Document, spans: Taken) -> None:
+    """Items listed right before a facility or work share its head (settled case 9): 雄商、济滨高铁 →
+    雄商高铁, 济滨高铁; 东、西污水处理厂 → 东污水处理厂. The shared part is the head and the generic
+    words before it; items are taken while they are as long as the last item's own part, which keeps a
+    list of different things (A公园、B路改造工程) from borrowing the head."""
+    text = doc.text
+    for m in [m for m in doc.mentions if m.type == "Project" and m.source in ("facility", "works")]:
+        if text[m.start - 1 : m.start] != "、":
+            continue
+        own = proper_part(m.name, FACILITY_GENERIC)
+        if not own or not m.name.startswith(own):
+            continue
+        shared, end = m.name[len(own) :], m.start - 1
+        while end > 0:
+            start = end
+            while start > 0 and is_name_char(text[start - 1]):
+                start -= 1
+            if end - start > len(own) and text[start - 1 : start] != "、" and tokens.aligned(text, end - len(own), end):
+                start = end - len(own)  # the list's first item still holds its verb (加快|雄商)
+            item = text[start:end]
+            if len(item) != len(own) or ends_in_head(item) or _taken(spans, start, end) or _OWN_NOUN.search(item):
+                break  # 剧院、博物馆: an item that is a facility of its own takes no head
+            words = tokens.cut(item)
+            if any(tokens.tag(w).startswith("v") for w in words) or any(
+                    r.start < end and start < r.end for r in doc.mentions if r.type == "Region"):
+                break  # 形成、完成: a verb; 成都、重庆: a place is the list's owner, not an item
+            if len(item) > 1 and (not has_proper_part(item, FACILITY_GENERIC) or not tokens.has_proper_word(item)
+                                  or item.startswith(("及", "和", "与"))):
+                break  # 门诊、小镇: a common noun names no facility; a single character is a direction (东、西)
+            _add(doc, spans, start, end, item + shared, m.source, (item,))
+            if text[start - 1 : start] != "、":
+                break
+            end = start - 1
+
+
 def share_level(doc: Document, spans: Taken) -> None:
     """Bare facilities listed after one named by the report's level share that level (settled case 9):
     市博物馆、科技馆、文化艺术中心 → 市科技馆, 市文化艺术中心; 市图书馆和档案馆 → 市档案馆."""
@@ -511,6 +551,7 @@ def find_projects(doc: Document) -> Document:
     find_lists(doc, spans)
     find_cued(doc, spans)
     find_heads(doc, spans)
+    share_head(doc, spans)
     share_level(doc, spans)
     extend_tails(doc)
     return doc

@@ -380,3 +380,11 @@ def test_bare_facilities_listed_after_one_of_the_report_level_share_the_level():
     assert {"市博物馆", "市科技馆", "市文化艺术中心", "市图书馆", "市档案馆"} <= set(projects)
     assert "科技馆" in projects["市科技馆"]["aliases"]
     assert not any(n.startswith("市开发区") for n in projects)
+
+
+def test_items_listed_before_a_facility_or_work_share_its_head():
+    body = "加快雄商、济滨高铁建设。建成剧院、青禾博物馆。形成、明远路改造工程完工。"
+    projects = entities(facts_of("赤峰市", body, lead="市长"), "Project")
+    assert {"雄商高铁", "济滨高铁"} <= set(projects)
+    assert "雄商" in projects["雄商高铁"]["aliases"]
+    assert not {"剧院博物馆", "形成路改造工程"} & set(projects)
