@@ -214,9 +214,9 @@ def _is_stop(word: str) -> bool:
 def sector_start(text: str, floor: int, end: int) -> int:
     """Where a sector phrase that ends at `end` starts: jieba words back to a verb or a boundary."""
     pos = end
-    for word in reversed(tokens.cut(text[floor:end])):
-        if _is_stop(word):
-            break
+    for i, word in enumerate(reversed(tokens.cut(text[floor:end]))):
+        if _is_stop(word) and not (i == 0 and _cues()["form"].fullmatch(word)):
+            break  # a business form's ending is no stop (乡村生态|游, settled case 11)
         pos -= len(word)
     return pos
 

@@ -279,3 +279,8 @@ def test_the_fields_of_a_project_list_with_a_known_sector_are_all_sectors():
     assert {"化工新材料", "专用化学品"} <= set(entities(facts, "IndustrialChain"))
     projects = set(entities(facts, "Project"))
     assert "专用化学品项目" not in projects and {"万楷高分子项目", "凯维思项目"} <= projects
+
+
+def test_a_business_form_ending_is_no_stop_for_the_left_edge():
+    found = chains("推出乡村生态游、采摘一日游等精品旅游产品。")
+    assert {"乡村生态游", "采摘一日游"} <= set(found)
