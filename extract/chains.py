@@ -312,7 +312,11 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
     # the last item ends at 等, at a “N大”, or at its own chain head
     m = _cues()["list_end"].search(last)
     lead = _cues()["lead"].search(last)
-    if lead and (not m or lead.start() < m.start()) and text[parts[0][0] : parts[0][1]].startswith("以"):
+    effort = _cues()["develop_closer"].search(last)
+    if effort and not m and len(parts) > 1:
+        # 加大生态观光、休闲农业培育力度: the effort put into the items develops them
+        item_end = last_start + effort.start()
+    elif lead and (not m or lead.start() < m.start()) and text[parts[0][0] : parts[0][1]].startswith("以"):
         # 以A、B、C为重点(的特色产业) / 以A、B为首位产业
         item_end = last_start + lead.start()
     elif m:

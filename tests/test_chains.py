@@ -284,3 +284,9 @@ def test_the_fields_of_a_project_list_with_a_known_sector_are_all_sectors():
 def test_a_business_form_ending_is_no_stop_for_the_left_edge():
     found = chains("推出乡村生态游、采摘一日游等精品旅游产品。")
     assert {"乡村生态游", "采摘一日游"} <= set(found)
+
+
+def test_a_development_effort_closes_a_list_of_sectors():
+    found = chains("加大生态观光、休闲农业培育力度。加大招商引资、项目建设力度。")
+    assert {"生态观光", "休闲农业"} <= set(found)
+    assert not {"招商引资", "项目建设"} & set(found)
