@@ -595,9 +595,10 @@ def pair_candidates(doc: Document) -> list[ChainCandidate]:
 
 
 def firm_candidates(doc: Document) -> list[ChainCandidate]:
-    """The sector of firms the region attracts or grows (引进和培育农产品精深加工龙头企业).
+    """The sector of firms the region attracts or grows (引进和培育农产品精深加工龙头企业), or of the firms a
+    list names (华德牧业等机械装备制造企业).
 
-    A development verb stands right before the sector, which is a known sector
+    A development verb or a list's 等 stands right before the sector, which is a known sector
     or ends in a sector word (加工, 制造 …); firms only counted (农产品加工企业达到120家) are no cue.
     """
     text = doc.text
@@ -605,8 +606,8 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
     for m in _FIRMS.finditer(text):
         hs = m.start()
         start = sector_start(text, _phrase_floor(text, hs, 14), hs)
-        if not develop_before(text, start):
-            continue
+        if not (develop_before(text, start) or text[start - 1 : start] == "等"):
+            continue  # after 等 the sector is the category of the firms listed (华德牧业等机械装备制造企业)
         lead = re.match(r"骨干|龙头|领军|重点", text[start:hs])  # 骨干物流企业: backbone firms of 物流
         start += lead.end() if lead else 0
         surface = text[start:hs]

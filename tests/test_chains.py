@@ -290,3 +290,9 @@ def test_a_development_effort_closes_a_list_of_sectors():
     found = chains("加大生态观光、休闲农业培育力度。加大招商引资、项目建设力度。")
     assert {"生态观光", "休闲农业"} <= set(found)
     assert not {"招商引资", "项目建设"} & set(found)
+
+
+def test_the_sector_of_a_list_of_firms_is_a_chain():
+    found = chains("青禾牧业等机械装备制造企业科技创新能力持续增强。规上工业企业达到120家。")
+    assert "机械装备制造" in found
+    assert not any("工业" in n for n in found)
