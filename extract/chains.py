@@ -211,12 +211,15 @@ def _is_stop(word: str) -> bool:
     return len(word) >= 3 and (word.startswith(_boundary_affixes()) or word.endswith(_boundary_affixes()))
 
 
-def sector_start(text: str, floor: int, end: int) -> int:
-    """Where a sector phrase that ends at `end` starts: jieba words back to a verb or a boundary."""
+def sector_start(text: str, floor: int, end: int, industry: bool = False) -> int:
+    """Where a sector phrase that ends at `end` starts: jieba words back to a verb or a boundary.
+
+    With `industry`, the phrase may end in an industry word that jieba tags a verb (机械装备制造企业)."""
     pos = end
     for i, word in enumerate(reversed(tokens.cut(text[floor:end]))):
-        if _is_stop(word) and not (i == 0 and _cues()["form"].fullmatch(word)):
-            break  # a business form's ending is no stop (乡村生态|游, settled case 11)
+        last_kept = i == 0 and (_cues()["form"].fullmatch(word) or (industry and word + "业" in _industry_heads()))
+        if _is_stop(word) and not last_kept:
+            break  # a business form's ending is no stop (乡村生态|游); before 企业, an industry's either (…|制造)
         pos -= len(word)
     return pos
 
@@ -605,7 +608,7 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
     out = []
     for m in _FIRMS.finditer(text):
         hs = m.start()
-        start = sector_start(text, _phrase_floor(text, hs, 14), hs)
+        start = sector_start(text, _phrase_floor(text, hs, 14), hs, industry=True)
         if not (develop_before(text, start) or text[start - 1 : start] == "等"):
             continue  # after 等 the sector is the category of the firms listed (华德牧业等机械装备制造企业)
         lead = re.match(r"骨干|龙头|领军|重点", text[start:hs])  # 骨干物流企业: backbone firms of 物流
