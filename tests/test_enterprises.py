@@ -137,3 +137,9 @@ def test_list_items_that_are_ordinary_words_or_kinds_are_no_companies():
     found = entities(facts_of(PLACE, body), "Enterprise")
     assert {"三星", "博世", "西部超导"} <= set(found)
     assert not {"水泥", "玻璃", "火电", "综合型", "功能型"} & set(found)
+
+
+def test_a_company_as_the_subject_of_a_result():
+    found = enterprises("三环锻造获得省长江质量奖。汉江国投转型发展步伐加快。发展新材料成为主导产业。")
+    assert {"三环锻造", "汉江国投"} <= set(found)
+    assert "发展新材料" not in found and "新材料" not in found
