@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import tokens
+from . import divisions, tokens
 from .chains import develop_before, in_other_list
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
@@ -102,6 +102,11 @@ def _coined(brand: str) -> bool:
     """
     words = tokens.cut(brand)
     return bool(words) and tokens.tag(words[0]) not in _FUNCTION_TAGS and tokens.has_proper_word(brand)
+
+
+def _ends_in_place(item: str) -> bool:
+    """True when a region's name (two characters or more) ends the item (华电榆树, 中核汇能通榆)."""
+    return any(divisions.lookup(item[-n:]) for n in range(2, min(len(item) - 1, 5)))
 
 
 def _a_kind(item: str) -> bool:
@@ -224,15 +229,20 @@ def find_companions(doc: Document, taken: Taken) -> None:
             continue
         first_s, first_e = items[0]
         gov = governors.search(text, first_s, first_e)
-        if gov is None or gov.start() != first_s:
+        closed = text[stop : stop + 1] == "等"
+        if gov is not None and gov.start() == first_s:
+            items[0] = (gov.end(), first_e)
+        elif closed:
+            items = trim_first_item(text, items, company_name)  # A、B等…: a closed list of companies
+        else:
             continue
-        items[0] = (gov.end(), first_e)
         for i_s, i_e in items:
             item = text[i_s:i_e]
             if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in load_set("estate_endings.txt"):
                 continue
-            if company_name(item) and not _words("enterprise_product_words.txt").search(item):
-                _add(doc, taken, i_s, i_e)
+            if company_name(item) and not _words("enterprise_product_words.txt").search(item) \
+                    and (not closed or (_coined(item) and not _ends_in_place(item))):
+                _add(doc, taken, i_s, i_e)  # 中核汇能通榆: a company and a place name a project's site
 
 
 def company_item(item: str, category: str) -> bool:

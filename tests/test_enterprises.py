@@ -143,3 +143,9 @@ def test_a_company_as_the_subject_of_a_result():
     found = enterprises("三环锻造获得省长江质量奖。汉江国投转型发展步伐加快。发展新材料成为主导产业。")
     assert {"三环锻造", "汉江国投"} <= set(found)
     assert "发展新材料" not in found and "新材料" not in found
+
+
+def test_a_brand_listed_beside_a_company_before_deng_is_a_company_unless_it_ends_in_a_place():
+    found = enterprises("宏福农业、飞鹤乳业等现代农牧业项目进展顺利。推进中核汇能通榆、青禾煤电等项目建设。")
+    assert {"宏福农业", "飞鹤乳业", "青禾煤电"} <= set(found)
+    assert "中核汇能通榆" not in found
