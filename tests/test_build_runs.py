@@ -80,16 +80,16 @@ def _snapshot(db: Path) -> dict:
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    """The five example reports three times over and the 72 city headers four times over (each copy its
-    own report): 303 reports, more than one loading group (graph.load.CHUNK_REPORTS), so Ctrl-C stops
-    loading between two groups."""
+    """The five example reports three times over and the 72 city headers twelve times over (each copy its
+    own report): 879 reports, four loading groups (graph.load.CHUNK_REPORTS), so Ctrl-C sent when loading
+    shows stops it between two groups even when the signal lands a group late on a busy machine."""
     folder = tmp_path / "reports"
     for k in range(3):
         for f in sorted(EXAMPLES.glob("*.txt")):
             dest = folder / f"copy{k}" / f.name
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(f.read_text(encoding="utf-8") + f"\n（第{k}份）\n", encoding="utf-8")
-    for k in range(4):
+    for k in range(12):
         for f in sorted((HEADERS / "cities").glob("*/*.md")):
             dest = folder / f"cities{k}" / f.parent.name / f.name
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -105,16 +105,16 @@ def test_ctrl_c_while_building_leaves_a_consistent_store_and_a_rerun_finishes(tm
     assert code == 130, output
     lines = [x for x in output.splitlines() if x.startswith("interrupted:")]
     assert len(lines) == 1, output
-    m = re.fullmatch(r"interrupted: loaded (\d+) of 303 reports; the store is consistent; "
+    m = re.fullmatch(r"interrupted: loaded (\d+) of 879 reports; the store is consistent; "
                      r"run the same command again to finish", lines[0].strip())
     assert m, lines[0]
     assert "Traceback" not in output
-    assert int(m.group(1)) < 303
+    assert int(m.group(1)) < 879
     assert _reports(db) == int(m.group(1))  # whole reports only: the one in progress was rolled back
 
     output, code = on_terminal(args, tmp_path)
     assert code == 0, output
-    assert _reports(db) == 303
+    assert _reports(db) == 879
     fresh = tmp_path / "fresh.lbdb"
     assert invoke("build", corpus, "--db", fresh, "--no-html", "--no-ttl").exit_code == 0
     assert _snapshot(db) == _snapshot(fresh)
