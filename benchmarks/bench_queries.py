@@ -5,9 +5,10 @@ Zipf law (s = 1.1) over a vocabulary of 20,000 initiatives and chains, one to th
 a few items every region names, a long tail few do, the shape of real reports. The graph is written
 straight as the loader would leave it (Region, Report, ABOUT, MENTIONED_IN, and the derived ADOPTS /
 DEVELOPS with their years), in large UNWIND batches, so that timing the queries does not wait on
-loading (benchmarks/bench_store.py times the loader). Prints every canned query's p50 / p95 and the
-growth of the process's peak resident memory while it ran (embedded store: the database runs in
-this process).
+loading (benchmarks/bench_store.py times the loader); then the region pairs are stored as a load
+stores them (`update_similarity`, timed on its own: what every load adds), for region-similarity
+and similar-regions to read. Prints every canned query's p50 / p95 and the growth of the process's
+peak resident memory while it ran (embedded store: the database runs in this process).
 
     python benchmarks/bench_queries.py                       # embedded, 2,000 regions
     python benchmarks/bench_queries.py --stores embedded,neo4j --regions 500
@@ -93,6 +94,15 @@ def write_graph(store: Any, graph: dict[str, list[dict[str, Any]]]) -> float:
     return time.perf_counter() - began
 
 
+def store_pairs(store: Any) -> None:
+    """Store the region pairs as a load does, and print how long it took and its peak memory growth."""
+    before = peak_mb()
+    began = time.perf_counter()
+    pairs = store.update_similarity()
+    print(f"{store.kind}: {pairs} region pairs stored in {time.perf_counter() - began:.1f} s "
+          f"(peak +{peak_mb() - before:.0f} MB)", flush=True)
+
+
 def cases(graph: dict[str, list[dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
     """Every canned query, with names from the graph where it needs some."""
     common = next(i["name"] for i in graph["items"] if i["id"].startswith("initiative:"))
@@ -144,11 +154,13 @@ def main(argv: list[str] | None = None) -> int:
                 with EmbeddedStore(path) as store:
                     if fresh:
                         print(f"embedded: written in {write_graph(store, graph):.1f} s", flush=True)
+                    store_pairs(store)
                     print(f"embedded: peak before the queries {peak_mb():.0f} MB", flush=True)
                     time_queries(store, todo, args.repeats)
         else:
             with neo4j_store(args.neo4j) as store:
                 print(f"neo4j: written in {write_graph(store, graph):.1f} s", flush=True)
+                store_pairs(store)
                 time_queries(store, todo, args.repeats)
     return 0
 
