@@ -8,7 +8,8 @@ DEVELOPS with their years), in large UNWIND batches, so that timing the queries 
 loading (benchmarks/bench_store.py times the loader); then the region pairs are stored as a load
 stores them (`update_similarity`, timed on its own: what every load adds), for region-similarity
 and similar-regions to read. Prints every canned query's p50 / p95 and the growth of the process's
-peak resident memory while it ran (embedded store: the database runs in this process).
+peak resident memory while it ran (embedded store: the database runs in this process), and last,
+those two queries run in full (their own Cypher, as for other parameters).
 
     python benchmarks/bench_queries.py                       # embedded, 2,000 regions
     python benchmarks/bench_queries.py --stores embedded,neo4j --regions 500
@@ -33,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.bench_store import neo4j_store, query_timing  # noqa: E402
 from policykg.graph.embedded import EmbeddedStore  # noqa: E402
-from policykg.graph.queries import catalog  # noqa: E402
+from policykg.graph.queries import catalog, get_query  # noqa: E402
 
 BATCH = 5000
 
@@ -121,13 +122,16 @@ def peak_mb() -> float:
 
 
 def time_queries(store: Any, todo: list[tuple[str, dict[str, Any]]], repeats: int) -> dict[str, dict[str, Any]]:
-    """p50, p95, rows and peak-memory growth per query."""
+    """p50, p95, rows and peak-memory growth per query; then, for the queries that read stored pairs,
+    the same for their own Cypher run in full (what they cost without the pairs)."""
     out = {}
-    for name, params in todo:
+    in_full = [(name, params, True) for name, params in todo if get_query(name).stored is not None]
+    for name, params, full in [(name, params, False) for name, params in todo] + in_full:
+        label = f"{name} (in full)" if full else name
         before = peak_mb()
-        out[name] = {**query_timing(store, name, params, repeats), "peak_growth_mb": peak_mb() - before}
-        print(f"  {name:<20} p50 {out[name]['p50'] * 1000:8.1f} ms  p95 {out[name]['p95'] * 1000:8.1f} ms  "
-              f"rows {out[name]['rows']:>5}  peak +{out[name]['peak_growth_mb']:.0f} MB", flush=True)
+        out[label] = {**query_timing(store, name, params, repeats, full), "peak_growth_mb": peak_mb() - before}
+        print(f"  {label:<30} p50 {out[label]['p50'] * 1000:8.1f} ms  p95 {out[label]['p95'] * 1000:8.1f} ms  "
+              f"rows {out[label]['rows']:>5}  peak +{out[label]['peak_growth_mb']:.0f} MB", flush=True)
     return out
 
 

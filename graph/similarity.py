@@ -108,18 +108,12 @@ def similar_pairs(n_total: int, items: Iterable[tuple[str, str | None, list[str]
     valid = (n >= min_shared) & (union > 0)
     similarity = s / np.where(valid, union, 1.0)
     weighted = s if weighting == "plain" else s * LN10
-    # the pairs in the queries' order, then each region's pairs in that order (for one region it is the
-    # order of the other region's id after the measures); the first top_k of each region are kept
-    pairs = np.flatnonzero(valid)
-    pairs = pairs[np.lexsort((b[pairs], a[pairs], -n[pairs], -np.round(weighted[pairs], 4),
-                              -np.round(similarity[pairs], 4)))]
-    owner = np.r_[a[pairs], b[pairs]]
-    ranked = np.argsort(owner * len(pairs) + np.r_[np.arange(len(pairs)), np.arange(len(pairs))], kind="stable")
-    owner = owner[ranked]
-    first = np.r_[True, owner[1:] != owner[:-1]]
-    place = np.arange(len(ranked)) - np.maximum.accumulate(np.where(first, np.arange(len(ranked)), 0))
+    # the pairs in the queries' order: similarity, weighted_shared (as rounded), n_shared, then the ids
+    ranked = np.flatnonzero(valid)
+    ranked = ranked[np.lexsort((b[ranked], a[ranked], -n[ranked], -np.round(weighted[ranked], 4),
+                                -np.round(similarity[ranked], 4)))]
     chosen = np.zeros(len(keys), dtype=bool)
-    chosen[np.r_[pairs, pairs][ranked[place < top_k]]] = True
+    chosen[ranked[_first_of_each(a[ranked], b[ranked], top_k)]] = True
     # what each chosen pair shares, by kind (the queries tell it by the id prefix), in item order
     kind = [0 if x.startswith("initiative:") else 1 if x.startswith("industrialchain:") else 2 for x in item_ids]
     chosen_pairs = np.flatnonzero(chosen)
@@ -138,6 +132,21 @@ def similar_pairs(n_total: int, items: Iterable[tuple[str, str | None, list[str]
                     "n_shared": count, "shared_initiatives": sorted(initiatives) or None,
                     "shared_chains": sorted(chains) or None})
     return out
+
+
+def _first_of_each(a: Any, b: Any, top_k: int) -> Any:
+    """The ranks of the pairs (a[i], b[i]), given in rank order, that are among the first `top_k` of
+    region a or of region b: each region's pairs keep the order of all pairs (with one region fixed,
+    the ids that end it order the pairs by the other region, as similar-regions does)."""
+    import numpy as np
+
+    m = len(a)
+    owner = np.r_[a, b]
+    by_owner = np.argsort(owner * m + np.r_[np.arange(m), np.arange(m)])  # by region, then by rank
+    owner = owner[by_owner]
+    first = np.r_[True, owner[1:] != owner[:-1]]
+    place = np.arange(2 * m) - np.maximum.accumulate(np.where(first, np.arange(2 * m), 0))
+    return by_owner[place < top_k] % m
 
 
 def drop_pairs(run: Run) -> None:
