@@ -5,9 +5,11 @@ Zipf law (s = 1.1) over a vocabulary of 20,000 initiatives and chains, one to th
 a few items every region names, a long tail few do, the shape of real reports. The graph is written
 straight as the loader would leave it (Region, Report, ABOUT, MENTIONED_IN, and the derived ADOPTS /
 DEVELOPS with their years), in large UNWIND batches, so that timing the queries does not wait on
-loading (benchmarks/bench_store.py times the loader). Prints every canned query's p50 / p95 and the
-growth of the process's peak resident memory while it ran (embedded store: the database runs in
-this process).
+loading (benchmarks/bench_store.py times the loader); then the region pairs are stored as a load
+stores them (`update_similarity`, timed on its own: what every load adds), for region-similarity
+and similar-regions to read. Prints every canned query's p50 / p95 and the growth of the process's
+peak resident memory while it ran (embedded store: the database runs in this process), and last,
+those two queries run in full (their own Cypher, as for other parameters).
 
     python benchmarks/bench_queries.py                       # embedded, 2,000 regions
     python benchmarks/bench_queries.py --stores embedded,neo4j --regions 500
@@ -32,7 +34,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.bench_store import neo4j_store, query_timing  # noqa: E402
 from policykg.graph.embedded import EmbeddedStore  # noqa: E402
-from policykg.graph.queries import catalog  # noqa: E402
+from policykg.graph.queries import catalog, get_query  # noqa: E402
 
 BATCH = 5000
 
@@ -93,6 +95,15 @@ def write_graph(store: Any, graph: dict[str, list[dict[str, Any]]]) -> float:
     return time.perf_counter() - began
 
 
+def store_pairs(store: Any) -> None:
+    """Store the region pairs as a load does, and print how long it took and its peak memory growth."""
+    before = peak_mb()
+    began = time.perf_counter()
+    pairs = store.update_similarity()
+    print(f"{store.kind}: {pairs} region pairs stored in {time.perf_counter() - began:.1f} s "
+          f"(peak +{peak_mb() - before:.0f} MB)", flush=True)
+
+
 def cases(graph: dict[str, list[dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
     """Every canned query, with names from the graph where it needs some."""
     common = next(i["name"] for i in graph["items"] if i["id"].startswith("initiative:"))
@@ -111,13 +122,16 @@ def peak_mb() -> float:
 
 
 def time_queries(store: Any, todo: list[tuple[str, dict[str, Any]]], repeats: int) -> dict[str, dict[str, Any]]:
-    """p50, p95, rows and peak-memory growth per query."""
+    """p50, p95, rows and peak-memory growth per query; then, for the queries that read stored pairs,
+    the same for their own Cypher run in full (what they cost without the pairs)."""
     out = {}
-    for name, params in todo:
+    in_full = [(name, params, True) for name, params in todo if get_query(name).stored is not None]
+    for name, params, full in [(name, params, False) for name, params in todo] + in_full:
+        label = f"{name} (in full)" if full else name
         before = peak_mb()
-        out[name] = {**query_timing(store, name, params, repeats), "peak_growth_mb": peak_mb() - before}
-        print(f"  {name:<20} p50 {out[name]['p50'] * 1000:8.1f} ms  p95 {out[name]['p95'] * 1000:8.1f} ms  "
-              f"rows {out[name]['rows']:>5}  peak +{out[name]['peak_growth_mb']:.0f} MB", flush=True)
+        out[label] = {**query_timing(store, name, params, repeats, full), "peak_growth_mb": peak_mb() - before}
+        print(f"  {label:<30} p50 {out[label]['p50'] * 1000:8.1f} ms  p95 {out[label]['p95'] * 1000:8.1f} ms  "
+              f"rows {out[label]['rows']:>5}  peak +{out[label]['peak_growth_mb']:.0f} MB", flush=True)
     return out
 
 
@@ -144,11 +158,13 @@ def main(argv: list[str] | None = None) -> int:
                 with EmbeddedStore(path) as store:
                     if fresh:
                         print(f"embedded: written in {write_graph(store, graph):.1f} s", flush=True)
+                    store_pairs(store)
                     print(f"embedded: peak before the queries {peak_mb():.0f} MB", flush=True)
                     time_queries(store, todo, args.repeats)
         else:
             with neo4j_store(args.neo4j) as store:
                 print(f"neo4j: written in {write_graph(store, graph):.1f} s", flush=True)
+                store_pairs(store)
                 time_queries(store, todo, args.repeats)
     return 0
 

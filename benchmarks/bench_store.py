@@ -4,7 +4,8 @@ The corpus is the example reports' facts replicated `--copies` times (100 by def
 renamed regions: each copy gets its own report ids and sources and its own Region entities, while
 initiatives, chains, parks, projects and enterprises stay shared, so queries about what regions
 share have much to do. Prints load throughput (nodes + relationships in the graph per second of
-loading) and each canned query's median and 95th-percentile latency on each store.
+loading), the region pairs stored for region-similarity and the time of their recompute (part of
+every load), and each canned query's median and 95th-percentile latency on each store.
 
     python -m benchmarks.bench_store                     # embedded + a throwaway Neo4j
     python benchmarks/bench_store.py --stores embedded --copies 20
@@ -34,7 +35,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from policykg.graph.embedded import EmbeddedStore  # noqa: E402
-from policykg.graph.queries import catalog, run_query  # noqa: E402
+from policykg.graph.queries import catalog, get_query, run_query  # noqa: E402
 from tests.scaled_facts import scaled_facts  # noqa: E402
 
 LOAD_TARGET = 5000.0  # entities + relationships per second, embedded store
@@ -65,9 +66,11 @@ def query_cases(facts: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
         return counts.most_common(1)[0][0] if counts else "-"
 
     initiative, chain = most_common("Initiative"), most_common("IndustrialChain")
-    region = facts["reports"][0].get("region") or "-"
+    region, other = facts["reports"][0].get("region") or "-", facts["reports"][-1].get("region") or "-"
     params = {
         "region-profile": {"region": region},
+        "region-changes": {"region": region},
+        "compare": {"a": region, "b": other},
         "similar-regions": {"region": region},
         "initiative": {"name": initiative},
         "policy-diffusion": {"name": initiative},
@@ -85,7 +88,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def time_load(store: Any, facts: dict[str, Any]) -> dict[str, Any]:
-    """Load `facts` into an empty store; return seconds, graph size and throughput."""
+    """Load `facts` into an empty store; return seconds, graph size and throughput, and the time of the
+    region pairs' recompute that ends a load (timed again on its own: `pairs_seconds`)."""
     began = time.perf_counter()
     summary = store.load_facts(facts)
     seconds = time.perf_counter() - began
@@ -94,8 +98,10 @@ def time_load(store: Any, facts: dict[str, Any]) -> dict[str, Any]:
     rels = sum(counts[rtype] for rtype in store.model.relationships)
     if summary["failed"]:
         raise SystemExit(f"{store.kind}: {len(summary['failed'])} reports failed, e.g. {summary['failed'][0]}")
+    began = time.perf_counter()
+    pairs = store.update_similarity()
     return {"seconds": seconds, "nodes": nodes, "rels": rels, "per_second": (nodes + rels) / seconds,
-            "reports": len(summary["loaded"])}
+            "reports": len(summary["loaded"]), "pairs": pairs, "pairs_seconds": time.perf_counter() - began}
 
 
 def time_queries(store: Any, cases: list[tuple[str, str, dict[str, Any]]],
@@ -104,13 +110,20 @@ def time_queries(store: Any, cases: list[tuple[str, str, dict[str, Any]]],
     return {label: query_timing(store, name, params, repeats) for label, name, params in cases}
 
 
-def query_timing(store: Any, name: str, params: dict[str, Any], repeats: int) -> dict[str, Any]:
-    """One canned query run once to warm up, then `repeats` times: its p50, p95 (seconds) and row count."""
-    _, rows = run_query(store, name, params)
+def query_timing(store: Any, name: str, params: dict[str, Any], repeats: int, in_full: bool = False) -> dict[str, Any]:
+    """One canned query run once to warm up, then `repeats` times: its p50, p95 (seconds) and row count.
+    `in_full` runs the query's own Cypher, not the stored variant `run_query` would pick."""
+    if in_full:
+        query = get_query(name)
+        values = query.bind(params)
+        ask = lambda: store.run(query.cypher, values)  # noqa: E731
+    else:
+        ask = lambda: run_query(store, name, params)  # noqa: E731
+    _, rows = ask()
     times = []
     for _ in range(repeats):
         began = time.perf_counter()
-        run_query(store, name, params)
+        ask()
         times.append(time.perf_counter() - began)
     return {"p50": statistics.median(times), "p95": percentile(times, 0.95), "rows": len(rows)}
 
@@ -160,7 +173,8 @@ def report(results: dict[str, dict[str, Any]], facts: dict[str, Any], copies: in
     lines = [f"corpus: {copies} copies, {len(facts['reports'])} reports, {len(facts['entities'])} entities "
              f"({mentions} mentions), {len(facts['relations'])} relations", ""]
     lines.append(f"{'load':<22}" + "".join(f"{k:>24}" for k in kinds))
-    for key, fmt in (("seconds", "{:.1f} s"), ("nodes", "{:,}"), ("rels", "{:,}"), ("per_second", "{:,.0f} /s")):
+    for key, fmt in (("seconds", "{:.1f} s"), ("nodes", "{:,}"), ("rels", "{:,}"), ("per_second", "{:,.0f} /s"),
+                     ("pairs", "{:,}"), ("pairs_seconds", "{:.2f} s")):
         lines.append(f"{key:<22}" + "".join(f"{fmt.format(results[k]['load'][key]):>24}" for k in kinds))
     if len(kinds) == 2:
         a, b = (results[k]["load"]["per_second"] for k in kinds)

@@ -31,7 +31,8 @@ class LoadInterrupted(KeyboardInterrupt):
 
 
 class GraphStore:
-    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `load_reports` and `close`."""
+    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `_load_reports`,
+    `update_similarity` and `close`."""
 
     model: GraphModel
     read_only: bool
@@ -47,7 +48,18 @@ class GraphStore:
         raise NotImplementedError
 
     def load_reports(self, group: list[ReportBatch]) -> None:
-        """Load these reports in one transaction: all of them or, on any error, none of them."""
+        """Load these reports in one transaction: all of them or, on any error, none of them; then the
+        stored region pairs, which they change, are recomputed in a transaction of their own."""
+        self._load_reports(group)
+        self.update_similarity()
+
+    def _load_reports(self, group: list[ReportBatch]) -> None:
+        """Load these reports in one transaction, which drops the stored region pairs (`graph.load`)."""
+        raise NotImplementedError
+
+    def update_similarity(self) -> int:
+        """Recompute the stored region pairs (`graph.similarity`) in one transaction; the number stored.
+        Loading does it; a graph whose ADOPTS or DEVELOPS edges were changed by hand needs it."""
         raise NotImplementedError
 
     def load_batch(self, batch: ReportBatch) -> None:
@@ -72,9 +84,11 @@ class GraphStore:
         Reports go in groups of up to `group_size`, one transaction each. When a
         group fails, its reports are loaded again one by one, so a bad report
         is reported and the others go in; each report is in the store whole or
-        not at all. Ctrl-C raises `LoadInterrupted` saying how many reports were
-        loaded; loading the same facts again finishes the job (a loaded report is
-        replaced by itself).
+        not at all. Each group drops the stored region pairs, and they are
+        recomputed once, after the last group (until then the queries that read
+        them run in full). Ctrl-C raises `LoadInterrupted` saying how many reports
+        were loaded; loading the same facts again finishes the job (a loaded
+        report is replaced by itself).
         """
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only; cannot load")
@@ -93,16 +107,26 @@ class GraphStore:
                             progress(batch)
                     if interrupted:
                         raise LoadInterrupted(len(loaded), total)
+                if loaded:
+                    self._update_similarity(failed)
         except LoadInterrupted:
             raise
         except KeyboardInterrupt:  # not held (another thread, another handler): the transaction rolled back
             raise LoadInterrupted(len(loaded), total) from None
         return {"loaded": loaded, "failed": failed, "written": written}
 
+    def _update_similarity(self, failed: list[str]) -> None:
+        """`update_similarity`, its failure reported with the reports' (the store stays consistent: without
+        stored pairs, the queries run in full)."""
+        try:
+            self.update_similarity()
+        except StoreError as exc:
+            failed.append(str(exc))
+
     def _load_group(self, group: list[ReportBatch], failed: list[str]) -> list[ReportBatch]:
         """Load one group in one transaction; when it fails, its reports one by one. The batches loaded."""
         try:
-            self.load_reports(group)
+            self._load_reports(group)
             return group
         except StoreError as exc:
             if len(group) == 1:
@@ -111,7 +135,7 @@ class GraphStore:
         done = []
         for batch in group:
             try:
-                self.load_reports([batch])
+                self._load_reports([batch])
                 done.append(batch)
             except StoreError as one:
                 failed.append(str(one))

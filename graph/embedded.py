@@ -3,23 +3,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ladybug
 
 from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
-from .load import CHUNK_REPORTS, ReportBatch, group_names, load_reports, unwind_edges
+from .load import CHUNK_REPORTS, CreateEdges, ReportBatch, Run, group_names, load_reports, unwind_edges
+from .similarity import COLUMNS as SIMILAR_COLUMNS
+from .similarity import SIMILAR, store_pairs
 
 #: Below this many rows, `UNWIND … CREATE` beats the fixed cost of a `COPY FROM` a DataFrame.
 COPY_MIN_ROWS = 100
 
 _LB_TYPE = {"STRING": "STRING", "INT64": "INT64", "BOOL": "BOOLEAN"}
 
+T = TypeVar("T")
+
 
 def schema_statements(model: GraphModel) -> list[str]:
-    """Ladybug DDL generated from the ontology-defined model."""
+    """Ladybug DDL generated from the ontology-defined model, and the table of the stored region pairs."""
 
     def columns(props) -> list[str]:
         return [f"{p.key} {_LB_TYPE[p.type]}{'[]' if p.is_list else ''}" for p in props]
@@ -31,6 +35,8 @@ def schema_statements(model: GraphModel) -> list[str]:
     for rel in model.relationships.values():
         parts = [f"FROM {a} TO {b}" for a, b in rel.pairs] + columns(rel.properties)
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.type}({', '.join(parts)})")
+    columns = ", ".join(f"{key} {kind}" for key, kind in SIMILAR_COLUMNS.items())
+    out.append(f"CREATE REL TABLE IF NOT EXISTS {SIMILAR}(FROM Region TO Region, {columns})")
     return out
 
 
@@ -65,6 +71,9 @@ class EmbeddedStore(GraphStore):
         except RuntimeError as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         self.model = load_model()
+        #: Each relationship table's property columns, in table order (`COPY` reads them so).
+        self._columns = {rel.type: [p.key for p in rel.properties] for rel in self.model.relationships.values()}
+        self._columns[SIMILAR] = list(SIMILAR_COLUMNS)
         if not read_only:
             self.ensure_schema()
 
@@ -123,16 +132,28 @@ class EmbeddedStore(GraphStore):
             self._conn.execute("CALL auto_checkpoint=true")
             self._conn.execute("CHECKPOINT")
 
-    def load_reports(self, group: list[ReportBatch]) -> None:
+    def _load_reports(self, group: list[ReportBatch]) -> None:
         """Load these reports in one transaction: all of them or, on any error, none of them."""
+        self._write(lambda run, create: load_reports(run, group, self.model, create),
+                    f"{group_names(group)}: not loaded")
+
+    def update_similarity(self) -> int:
+        """Recompute the stored region pairs (graph/similarity.py) in one transaction; the number stored."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; writes are refused")
+        return self._write(store_pairs, "region pairs not stored")
+
+    def _write(self, work: Callable[[Run, CreateEdges], T], failed: str) -> T:
+        """`work(run, create_edges)` in one write transaction: all of it or, on any error, none of it."""
         self._conn.execute("BEGIN TRANSACTION")
         try:
-            load_reports(lambda q, p: self._execute(q, p)[1], group, self.model, self._copy_edges)
+            out = work(lambda q, p: self._execute(q, p)[1], self._copy_edges)
             self._conn.execute("COMMIT")
+            return out
         except (RuntimeError, ValueError, TypeError) as exc:  # a bad value fails before the statement runs
             self._rollback()
-            raise StoreError(f"{group_names(group)}: not loaded: {exc}") from exc
-        except BaseException:  # Ctrl-C half-way through a group: none of it stays
+            raise StoreError(f"{failed}: {exc}") from exc
+        except BaseException:  # Ctrl-C half-way through: none of it stays
             self._rollback()
             raise
 
@@ -144,7 +165,7 @@ class EmbeddedStore(GraphStore):
         if len(rows) < COPY_MIN_ROWS:
             unwind_edges(lambda q, p: self._execute(q, p)[1])(rtype, src, dst, keys, rows)
             return
-        keys = [p.key for p in self.model.relationships[rtype].properties]  # COPY reads columns in table order
+        keys = self._columns[rtype]  # COPY reads columns in table order
         frame = _frame({"from": [row["source"] for row in rows], "to": [row["target"] for row in rows],
                         **{k: [_value(row.get(k)) for row in rows] for k in keys}})
         self._execute(f"COPY {rtype} FROM $frame (from='{src}', to='{dst}')", {"frame": frame})

@@ -6,7 +6,9 @@ one at a time, each with its sentence table. Consecutive reports are grouped
 (`chunks`) and a store hands `load_reports` a `run(cypher, params) -> rows`
 bound to one open transaction per group: every statement is set-based
 (`UNWIND` over all the group's rows), and the derived Region edges are updated
-once per group, for the (region, entity) pairs the group touches. Everything
+once per group, for the (region, entity) pairs the group touches; the stored
+region pairs (`graph.similarity`) are dropped, for the store to recompute once
+the load is done. Everything
 is plain Cypher that LadybugDB and Neo4j both accept, generated from the
 ontology-defined model. Loading is idempotent, and a report loaded again (same
 source or same text) replaces its old facts.
@@ -21,6 +23,8 @@ from typing import Any, Protocol
 from policykg.extract.facts import sentence_of
 from policykg.extract.factsfile import upgrade
 from policykg.ontology.model import GraphModel, load_model
+
+from .similarity import drop_pairs
 
 Run = Callable[[str, dict[str, Any]], list[list[Any]]]
 #: Creates relationships in bulk: (type, from label, to label, property keys, rows), each row holding
@@ -209,7 +213,8 @@ def unwind_edges(run: Run) -> CreateEdges:
 
 def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = None,
                  create_edges: CreateEdges | None = None) -> None:
-    """Replace these reports' facts inside the caller's transaction (no two share a source or an id).
+    """Replace these reports' facts inside the caller's transaction (no two share a source or an id),
+    and drop the stored region pairs, which they change (`GraphStore.update_similarity` recomputes them).
 
     `create_edges` writes new relationships in bulk (default: `unwind_edges`);
     every endpoint it is given exists by then.
@@ -250,6 +255,7 @@ def load_reports(run: Run, group: list[ReportBatch], model: GraphModel | None = 
         create_edges(rtype, src, dst, ["report", "sentence"], rows)
     update_derived(run, _new_pairs(group), stale_pairs, create_edges)
     delete_orphans(run, {label: sorted(ids) for label, ids in stale.items() if ids}, model)
+    drop_pairs(run)
 
 
 def _changed_nodes(run: Run, label: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

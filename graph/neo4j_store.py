@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
@@ -19,12 +19,15 @@ from neo4j.graph import Node, Path, Relationship
 from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
-from .load import ReportBatch, group_names, load_reports
+from .load import CreateEdges, ReportBatch, Run, group_names, load_reports
+from .similarity import store_pairs
 
 #: Node properties worth a range index besides the unique `id` (lookups by name and by source).
 INDEXED_NODE_KEYS = ("name", "source")
 #: Relationship property indexed where present: per-report edges are deleted by report id.
 INDEXED_REL_KEY = "report"
+
+T = TypeVar("T")
 
 
 def _snake(name: str) -> str:
@@ -46,6 +49,23 @@ def schema_statements(model: GraphModel) -> list[str]:
             out.append(f"CREATE INDEX {rel.type.lower()}_{INDEXED_REL_KEY} IF NOT EXISTS "
                        f"FOR ()-[e:{rel.type}]-() ON (e.{INDEXED_REL_KEY})")
     return out
+
+
+def column_edges(run: Run) -> CreateEdges:
+    """Relationship creation with one parameter list per property, indexed by row: the driver encodes a
+    list of maps key by key, row by row, which took most of such a statement's time. A null property
+    value (or an empty list, as `graph.load` writes it) leaves the property out."""
+
+    def create(rtype: str, src: str, dst: str, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        params: dict[str, list[Any]] = {"a": [r["source"] for r in rows], "b": [r["target"] for r in rows]}
+        props = []
+        for n, key in enumerate(keys):
+            params[f"p{n}"] = [None if r.get(key) == [] else r.get(key) for r in rows]
+            props.append(f"{key}: $p{n}[i]")
+        run(f"UNWIND range(0, size($a) - 1) AS i MATCH (a:{src} {{id: $a[i]}}), (b:{dst} {{id: $b[i]}}) "
+            f"CREATE (a)-[:{rtype}{' {' + ', '.join(props) + '}' if props else ''}]->(b)", params)
+
+    return create
 
 
 def redact_uri(uri: str) -> str:
@@ -163,19 +183,31 @@ class Neo4jStore(GraphStore):
         except DriverError as exc:
             raise StoreError(f"Neo4j at {self.location}: {exc}") from exc
 
-    def load_reports(self, group: list[ReportBatch]) -> None:
+    def _load_reports(self, group: list[ReportBatch]) -> None:
         """Load these reports in one managed write transaction: all of them or none of them."""
         if self.read_only:
             raise StoreError(f"Neo4j at {self.location}: opened read-only; cannot load")
+        self._write(lambda run, create: load_reports(run, group, self.model, create),
+                    f"{group_names(group)}: not loaded")
 
-        def run_in(tx: ManagedTransaction) -> Callable[[str, dict[str, Any]], list[list[Any]]]:
-            return lambda q, p: [list(record.values()) for record in tx.run(q, p)]
+    def update_similarity(self) -> int:
+        """Recompute the stored region pairs (graph/similarity.py) in one transaction; the number stored."""
+        if self.read_only:
+            raise StoreError(f"Neo4j at {self.location}: opened read-only; writes are refused")
+        return self._write(store_pairs, "region pairs not stored")
+
+    def _write(self, work: Callable[[Run, CreateEdges], T], failed: str) -> T:
+        """`work(run, create_edges)` in one managed write transaction (retried on transient errors)."""
+
+        def in_tx(tx: ManagedTransaction) -> T:
+            run: Run = lambda q, p: [list(record.values()) for record in tx.run(q, p)]  # noqa: E731
+            return work(run, column_edges(run))
 
         try:
             with self._session(write=True) as session:
-                session.execute_write(lambda tx: load_reports(run_in(tx), group, self.model))
+                return session.execute_write(in_tx)
         except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"{group_names(group)}: not loaded: {exc}") from exc
+            raise StoreError(f"{failed}: {exc}") from exc
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays); for tests and benchmarks."""
@@ -194,4 +226,5 @@ class Neo4jStore(GraphStore):
         self._close_driver()
 
 
-__all__ = ["Neo4jStore", "ServiceUnavailable", "StoreError", "plain", "redact_uri", "schema_statements"]
+__all__ = ["Neo4jStore", "ServiceUnavailable", "StoreError", "column_edges", "plain", "redact_uri",
+           "schema_statements"]

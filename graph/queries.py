@@ -7,6 +7,10 @@ Header lines (before the Cypher) look like:
     // param: min_regions: int = 2
     // columns: name, kind, regions, n_regions
 
+A query may name a stored variant (`// stored: stored/region-similarity.cypher`): a query over what
+the loader stores (`graph/similarity.py`) that gives the same rows for the values it answers, namely
+when every parameter it does not take is at its default and `limit` is at most its `// max_limit:`.
+`run_query` runs it then, and the query itself otherwise (or when the store holds no stored answer).
 Parameter values are always passed as query parameters, never pasted into the text.
 A list in a result cell is a set (built with `collect`): `run_query` returns it sorted, since
 neither store promises an order for `collect` and both must answer alike.
@@ -21,7 +25,7 @@ from typing import Any
 
 from policykg.queries import QUERY_DIR
 
-_HEADER = re.compile(r"^//\s*(?P<key>name|description|param|columns):\s*(?P<value>.*)$")
+_HEADER = re.compile(r"^//\s*(?P<key>name|description|param|columns|stored|max_limit):\s*(?P<value>.*)$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s*:\s*(?P<type>int|float|str|bool)\s*(?:=\s*(?P<default>.*))?$")
 _CASTS = {"int": int, "float": float, "str": str, "bool": lambda v: str(v).lower() in {"1", "true", "yes"}}
 
@@ -56,6 +60,8 @@ class CannedQuery:
     columns: tuple[str, ...]
     cypher: str
     path: Path = field(compare=False)
+    stored: CannedQuery | None = None
+    max_limit: int | None = None
 
     def bind(self, given: dict[str, Any] | None = None) -> dict[str, Any]:
         """Parameter values: the given ones cast to their types, defaults for the rest."""
@@ -75,6 +81,17 @@ class CannedQuery:
                 out[p.name] = p.default
         return out
 
+    def stored_values(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """The stored variant's parameter values when it answers for these bound `values`, else None."""
+        if self.stored is None:
+            return None
+        taken = {p.name for p in self.stored.params}
+        if any(values[p.name] != p.default for p in self.params if p.name not in taken):
+            return None
+        if self.stored.max_limit is not None and values.get("limit", 0) > self.stored.max_limit:
+            return None
+        return {name: values[name] for name in taken}
+
 
 def parse_query(path: Path) -> CannedQuery:
     """Read a `.cypher` file and its header."""
@@ -93,6 +110,10 @@ def parse_query(path: Path) -> CannedQuery:
                 meta["params"].append(Param(pm["name"], pm["type"], typed))
             elif key == "columns":
                 meta["columns"] = tuple(c.strip() for c in value.split(","))
+            elif key == "stored":
+                meta["stored"] = parse_query(path.parent / value)
+            elif key == "max_limit":
+                meta["max_limit"] = Param(key, "int").cast(value)
             else:
                 meta[key] = value
         elif line.strip() and not line.strip().startswith("//"):
@@ -101,8 +122,11 @@ def parse_query(path: Path) -> CannedQuery:
             body.append(line)
     if "name" not in meta:
         raise QueryError(f"{path}: header has no name")
+    stored = meta.get("stored")
+    if stored is not None and (stored.name, stored.columns) != (meta["name"], meta["columns"]):
+        raise QueryError(f"{path}: its stored variant {stored.path} has another name or other columns")
     return CannedQuery(meta["name"], meta.get("description", ""), tuple(meta["params"]),
-                       meta["columns"], "\n".join(body).strip(), path)
+                       meta["columns"], "\n".join(body).strip(), path, stored, meta.get("max_limit"))
 
 
 @lru_cache(maxsize=1)
@@ -121,9 +145,20 @@ def get_query(name: str) -> CannedQuery:
 
 
 def run_query(store: Any, name: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
-    """Run a canned query on a store and return (columns, rows)."""
+    """Run a canned query on a store and return (columns, rows).
+
+    Its stored variant answers when it can (see the module's docstring). No rows from it run the query
+    itself: a store holds no stored answer while a load is under way, after an interrupted one, or when
+    an earlier version loaded it; and where there is truly nothing to find, the query finds nothing too.
+    """
     query = get_query(name)
-    columns, rows = store.run(query.cypher, query.bind(params))
+    values = query.bind(params)
+    stored = query.stored_values(values)
+    rows: list[list[Any]] = []
+    if stored is not None:
+        columns, rows = store.run(query.stored.cypher, stored)
+    if not rows:
+        columns, rows = store.run(query.cypher, values)
     return columns, [[sorted_list(v) if isinstance(v, list) else v for v in row] for row in rows]
 
 

@@ -349,7 +349,8 @@ def compare(a: Annotated[str, typer.Argument(help="A region name, alias or id.")
 @app.command()
 def cypher(statement: Annotated[str, typer.Argument(help="A Cypher statement.")],
            param: Annotated[list[str] | None, typer.Option("--param", "-p", help="KEY=VALUE (strings).")] = None,
-           write: Annotated[bool, typer.Option("--write", help="Allow the statement to write.")] = False,
+           write: Annotated[bool, typer.Option("--write", help="Allow the statement to write (the region pairs "
+                                               "stored for region-similarity are then recomputed).")] = False,
            fmt: Format = "table", db: Db = None, neo4j: Neo4j = None) -> None:
     """Run one Cypher statement; read-only unless --write.
 
@@ -359,6 +360,8 @@ def cypher(statement: Annotated[str, typer.Argument(help="A Cypher statement.")]
     with _open(db, neo4j, read_only=not write) as store:
         try:
             cols, rows = store.run(statement, _parse_params(param or []), write=write)
+            if write:
+                store.update_similarity()
         except StoreError as exc:
             raise _fail(str(exc)) from exc
     out.print(format_rows(cols, rows, fmt), markup=False)

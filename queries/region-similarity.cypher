@@ -5,6 +5,7 @@
 // param: max_regions: int = 50
 // param: min_shared: int = 1
 // param: limit: int = 50
+// stored: stored/region-similarity.cypher
 // columns: region_a, region_b, similarity, weighted_shared, n_shared, shared_initiatives, shared_chains
 // similarity(a, b) = sum of w(x) over items both name / sum of w(x) over items either names (weighted
 // Jaccard, Ioffe 2010), x an initiative or chain, w(x) = idf = ln(N / n(x)): N regions with a report,
@@ -15,6 +16,9 @@
 // region → item edges, whatever the number of regions. plain pairs every item.
 // Each pair once (region_a sorts before region_b by name); ties in similarity are cut by region id.
 // Names travel with the ids through the pairing, so nothing is looked up after the ranking.
+// With the default weighting, max_share, max_regions and min_shared and a limit up to 64, the same rows
+// come from the pairs computed when the graph was loaded (stored/region-similarity.cypher, whose header
+// says why they hold the answer, and graph/similarity.py); other values run this query.
 MATCH (home:Region)<-[:ABOUT]-(:Report)
 WITH count(DISTINCT home) AS n_total
 MATCH (g:Region)-[:ADOPTS|DEVELOPS]->(x)

@@ -6,10 +6,13 @@
 // param: max_regions: int = 50
 // param: min_shared: int = 1
 // param: limit: int = 50
+// stored: stored/similar-regions.cypher
 // columns: region_a, region_b, similarity, weighted_shared, n_shared, shared_initiatives, shared_chains
 // region is a region name, alias or id; region_a is that region, region_b each region sharing at
 // least min_shared initiatives or chains with it. The measure, its parameters and the items left out
 // are those of region-similarity, so both rank a pair alike; this one pairs only the region's items.
+// With the default weighting, max_share, max_regions and min_shared and a limit up to 64, the same rows
+// come from the pairs computed when the graph was loaded (stored/similar-regions.cypher).
 MATCH (home:Region)<-[:ABOUT]-(:Report)
 WITH count(DISTINCT home) AS n_total
 MATCH (target:Region)

@@ -55,13 +55,13 @@ def fail_mid_report(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Calla
     def arm(action: Callable[[Any], None]) -> None:
         state = {"fired": False}
 
-        def load_reports(run: Callable[..., Any], group: Any, model: Any = None) -> None:
+        def load_reports(run: Callable[..., Any], group: Any, model: Any = None, create_edges: Any = None) -> None:
             def faulty(cypher: str, params: dict[str, Any]) -> Any:
                 if not state["fired"] and ":MENTIONED_IN" in cypher and "CREATE" in cypher:
                     state["fired"] = True
                     action(run)
                 return run(cypher, params)
-            real(faulty, group, model)
+            real(faulty, group, model, neo4j_store_module.column_edges(faulty))
 
         monkeypatch.setattr(neo4j_store_module, "load_reports", load_reports)
 

@@ -16,6 +16,7 @@ from tests.gold_facts import gold_to_facts
 from tests.graph_snapshot import reextracted_with_fewer_entities, snapshot
 from tests.sample_facts import sample_facts
 from tests.scaled_facts import scaled_facts
+from tests.zipf_facts import zipf_facts
 
 pytestmark = pytest.mark.neo4j
 INJECTION = "x' }) DETACH DELETE n //"
@@ -59,13 +60,14 @@ CORPORA = {
     "gold": gold_to_facts,
     "sample": sample_facts,
     "gold-reextracted": lambda: reextracted_with_fewer_entities(gold_to_facts(), 1)[0],
+    "zipf": zipf_facts,
 }
 
 
 @pytest.fixture(params=[*CORPORA, "examples", "cities"])
 def corpus(request: pytest.FixtureRequest) -> dict[str, Any]:
-    """Facts to load into both stores: gold-derived, hand-made, edited, the extracted examples and the
-    two cities over eight years (examples/cities)."""
+    """Facts to load into both stores: gold-derived, hand-made, edited, 160 regions naming Zipf-drawn items,
+    the extracted examples and the two cities over eight years (examples/cities)."""
     if request.param == "examples":
         return request.getfixturevalue("example_facts")
     if request.param == "cities":
@@ -81,6 +83,7 @@ def test_both_stores_hold_the_same_graph_and_answer_alike(
             assert not summary["failed"], (store.kind, summary["failed"][:1])
         assert neo4j_store.counts() == embedded.counts()
         assert snapshot(neo4j_store) == snapshot(embedded)
+        assert stored_pairs(neo4j_store) == stored_pairs(embedded)
         mismatches = []
         answered = 0
         for name, params in param_sets(corpus):
@@ -91,6 +94,12 @@ def test_both_stores_hold_the_same_graph_and_answer_alike(
                 mismatches.append((name, params, on_embedded[1][:3], on_neo4j[1][:3]))
         assert not mismatches, mismatches
         assert answered >= len(catalog())  # most parameter sets found something to compare
+
+
+def stored_pairs(store: Any) -> list[list[Any]]:
+    """The region pairs stored for region-similarity (graph/similarity.py), every value as stored."""
+    return store.run("MATCH (a:Region)-[s:SIMILAR]->(b:Region) RETURN a.id, b.id, s.similarity, "
+                     "s.weighted_shared, s.n_shared, s.shared_initiatives, s.shared_chains ORDER BY a.id, b.id")[1]
 
 
 @pytest.mark.parametrize("rename", [True, False], ids=["renamed", "namesakes"])
