@@ -1,9 +1,10 @@
 """Region similarity computed at load time: the pairs `region-similarity` and `similar-regions` rank, stored.
 
 The IDF-weighted Jaccard of `queries/region-similarity.cypher` pairs regions through the items they
-share: at 2,000 regions some 644,000 (pair, item) rows, which Neo4j aggregated in 4 s a query. So each
-load (each group of reports, in its transaction) recomputes the measure here for the queries' default
-parameters, from the region → item edges (one read), and stores each region's first K pairs as
+share: at 2,000 regions some 644,000 (pair, item) rows, which Neo4j aggregated in 4 s a query. So every
+group of a load drops the stored pairs in its transaction, and the load recomputes the measure here once
+at its end for the queries' default parameters, from the region → item edges (one read); while none are
+stored the queries run in full, so an answer is never stale. Each region's first K pairs are stored as
 `SIMILAR` relationships, one per pair from the lower region id to the higher, holding what the queries
 return before rounding. An IDF weight changes with every region loaded, so all of it is recomputed.
 K is the `max_limit` of the stored variants (`queries/stored/`, 64), which `graph.queries.run_query`
