@@ -752,11 +752,12 @@ def _place_brands(doc: Document) -> list[Candidate]:
             aliases = {text[start:end] + "建设"} if text.startswith("建设", end) else set()
             out.append(Candidate(start, end, prefix + place, kind, "shape", aliases, rank=2))
     for suffix, kind in load_table("initiative_place_suffixes.tsv"):
-        for m in re.finditer(f"([{_CJK}]{{2,6}}?){re.escape(suffix)}", text):
-            place = _trailing_place(m.group(1))
+        at = text.find(suffix)
+        while at >= 0:
+            place = _trailing_place(text[max(0, at - 6) : at])
             if place:
-                start = m.end(1) - len(place)
-                out.append(Candidate(start, m.end(), place + suffix, kind, "shape", rank=2))
+                out.append(Candidate(at - len(place), at + len(suffix), place + suffix, kind, "shape", rank=2))
+            at = text.find(suffix, at + 1)
     return out
 
 

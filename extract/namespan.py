@@ -192,6 +192,7 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
     return sorted(found.items(), reverse=True)
 
 
+@lru_cache(maxsize=8192)  # name_before asks again for the hits of overlapping windows
 def _cut_at(text: str, pos: int, length: int) -> int | None:
     """Where a boundary word of `length` characters that ends at `pos` cuts, on jieba's words around it.
 
@@ -200,6 +201,9 @@ def _cut_at(text: str, pos: int, length: int) -> int | None:
     Inside an adjective or adverb jieba glued across it (塑强 of 塑|强华|馨香), or for a single character
     inside anything but a noun, the boundary still cuts: jieba's guess is weaker there.
     """
+    words = tokens.dictionary()
+    if not any(text[i:j] in words for i in range(max(0, pos - 3), pos) for j in range(pos + 1, pos + 4)):
+        return pos  # no dictionary word spans `pos` (the usual case): no need to cut the text around it
     lo = max(0, pos - 4)
     at = lo
     for word in tokens.cut(text[lo : pos + 4]):

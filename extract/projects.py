@@ -331,7 +331,7 @@ def _has_place(doc: Document, name: str) -> bool:
     The report's own level counts as the proper part (县人民医院新院区工程).
     """
     items = name.split("、")
-    if len(items) == 1 and _place_name(name) and _physical_name(name):
+    if len(items) == 1 and _physical_name(name) and _place_name(name):
         return True
     if not all(_place_word().search(item) for item in items):
         return False

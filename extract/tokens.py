@@ -163,6 +163,11 @@ def has_proper_word(text: str) -> bool:
     return any(len(w) == 1 or tag(w) in NAME_TAGS or not tag(w) for w in cut(text))
 
 
+def dictionary() -> dict[str, str]:
+    """Word → part-of-speech tag of every dictionary word (jieba's and the user dictionary's)."""
+    return _tags()
+
+
 def tag(word: str) -> str:
     """The part-of-speech tag of a word in jieba's dictionary ('' when unknown)."""
     return _tags().get(word, "")
