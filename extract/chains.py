@@ -703,9 +703,11 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     text = doc.text
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
+        spans = [(sector_start(text, s, e), e) for s, e in items_before(text, m.start(), reach=60)]
+        if not any(text[s:e].endswith(_national_endings()) for s, e in spans):
+            continue  # no known sector: a list of companies or facilities (京东超级体验店)
         fields, others = [], []
-        for s, e in items_before(text, m.start(), reach=60):
-            start = sector_start(text, s, e)
+        for start, e in spans:
             surface = text[start:e]
             if not tokens.aligned(text, start, e) or not is_sector(canonical(surface)):
                 continue

@@ -25,7 +25,7 @@ Project), which also gives the UNDERTAKES relation.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import divisions, tokens
 from .chains import develop_before, in_other_list
@@ -94,6 +94,7 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "r"})
 
 
+@lru_cache(maxsize=4096)  # company_name asks it for every cut name_before tries
 def _coined(brand: str) -> bool:
     """True when a brand is more than common words (`tokens.has_proper_word`) and opens with no function word.
 

@@ -186,13 +186,15 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
         stops, words = _boundary_hits(text, list_name)
         for i in range(bisect_right(stops, start), bisect_right(stops, end)):
             first, word = words[i]
+            if first < start:
+                continue
             cut = _cut_at(text, stops[i], len(word))  # a cut never splits a jieba word: 打造成|城市…, 成都交易集团
-            if cut is not None and first >= start and cut <= end and len(word) > len(found.get(cut, "")):
+            if cut is not None and cut <= end and len(word) > len(found.get(cut, "")):
                 found[cut] = word
     return sorted(found.items(), reverse=True)
 
 
-@lru_cache(maxsize=8192)  # name_before asks again for the hits of overlapping windows
+@lru_cache(maxsize=65536)  # name_before asks again for the hits of overlapping windows
 def _cut_at(text: str, pos: int, length: int) -> int | None:
     """Where a boundary word of `length` characters that ends at `pos` cuts, on jieba's words around it.
 
@@ -201,9 +203,8 @@ def _cut_at(text: str, pos: int, length: int) -> int | None:
     Inside an adjective or adverb jieba glued across it (塑强 of 塑|强华|馨香), or for a single character
     inside anything but a noun, the boundary still cuts: jieba's guess is weaker there.
     """
-    words = tokens.dictionary()
-    if not any(text[i:j] in words for i in range(max(0, pos - 3), pos) for j in range(pos + 1, pos + 4)):
-        return pos  # no dictionary word spans `pos` (the usual case): no need to cut the text around it
+    if not tokens.may_span(text, pos):
+        return pos  # no dictionary word runs across `pos` (the usual case): no need to cut the text around it
     lo = max(0, pos - 4)
     at = lo
     for word in tokens.cut(text[lo : pos + 4]):

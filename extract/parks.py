@@ -51,9 +51,20 @@ def _heads() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @cache
+def _title_verbs() -> tuple[str, ...]:
+    return tuple(load_list("park_title_verbs.txt"))
+
+
+@cache
 def _goal_verbs() -> re.Pattern[str]:
     words = sorted(load_list("park_goal_verbs.txt"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
+
+
+def _verb_before(body: str) -> bool:
+    """True when the last word of a bare head's name is a verb of two characters or more (全方位提升|园区)."""
+    last = tokens.cut(body)[-1]
+    return len(last) >= 2 and tokens.tag(last) == "v"
 
 
 def is_park_name(doc: Document, name: str, head: str) -> bool:
@@ -106,12 +117,11 @@ def find_parks(doc: Document) -> Document:
                             min_len=len(head) + 2, extra="()")
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
-        if text.endswith(tuple(load_list("park_title_verbs.txt")), 0, start):
+        if text.endswith(_title_verbs(), 0, start):
             continue  # 入选国家农村产业融合发展示范园: a title received, not a zone
         if _COUNTED_AFTER.match(text, end):
             continue  # 建立退役军人创业园10个, 专业蔬菜基地2.77万亩: a kind of zone counted, not one named
-        last = tokens.cut(text[start:head_start])[-1]
-        if head in _BARE_HEADS and len(last) >= 2 and tokens.tag(last) == "v":
+        if head in _BARE_HEADS and _verb_before(text[start:head_start]):
             continue  # 全方位提升园区, 筑牢园区: a verb before a bare head governs it, it names no zone
         _add(doc, taken, start, end, strip_quotes(text[start:end]))
     _merge_short_forms(doc)

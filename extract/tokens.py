@@ -163,9 +163,12 @@ def has_proper_word(text: str) -> bool:
     return any(len(w) == 1 or tag(w) in NAME_TAGS or not tag(w) for w in cut(text))
 
 
-def dictionary() -> dict[str, str]:
-    """Word → part-of-speech tag of every dictionary word (jieba's and the user dictionary's)."""
-    return _tags()
+def may_span(text: str, pos: int) -> bool:
+    """True when a dictionary word may run across `pos` (start before it, go on after it): some stretch
+    ending one character past `pos` is a prefix of a word in jieba's prefix dictionary. False is sure."""
+    load()
+    prefixes = jieba.dt.FREQ
+    return any(text[i : pos + 1] in prefixes for i in range(max(0, pos - 3), pos))
 
 
 def tag(word: str) -> str:
