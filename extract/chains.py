@@ -15,8 +15,12 @@ Cues (docs/annotation.md, IndustrialChain):
   the zone is no Park, its sector is a chain (a named park around it nests the
   chain away);
 - sectors as the field of projects (化工新材料、专用化学品等项目, settled case 12),
-  of firms the region attracts (引进农产品精深加工龙头企业), and two sectors
-  before a count of two (生物制药与高端医疗器械两大产业).
+  of firms the region attracts or lists (引进农产品精深加工龙头企业, 华德牧业等机械装备制造企业),
+  of a hub it builds (打造现代商贸物流区域中心), and two sectors before a count of two
+  (生物制药与高端医疗器械两大产业);
+- an industry of the national classification with 业 (玉米肉蛋乳精深加工业, 健康养老服务业),
+  read like X产业; with only rank words before it, a category (高端服务业) is none;
+- a list closed by a development effort instead of 等 (加大生态观光、休闲农业培育力度).
 
 A known sector in a list of other things (老龄、中医药等各项事业) is not
 developed there (`in_other_list`, which enterprises use too).

@@ -12,6 +12,10 @@ Four finders, run in this order, each skipping text an earlier one took:
 4. facilities — a facility with its own head (…中心, …医院, …公园) in a clause
    that builds or opens something.
 
+Then what a list shares goes to its items (settled case 9): a head (雄商、济滨高铁),
+the report's level (市博物馆、科技馆), a construction work (市疾控中心、市急救中心迁建工程),
+and a phase or work written after a name joins it (长春龙嘉机场三期扩建).
+
 A name must have a proper part (`data/project_generic.txt`,
 `data/project_facility_generic.txt`); a facility named by the report's own
 level and its function (区中医医院改扩建项目) counts as named (docs/annotation.md,
@@ -506,7 +510,7 @@ def share_head(doc: Document, spans: Taken) -> None:
                 break  # 形成、完成: a verb; 成都、重庆: a place is the list's owner, not an item
             if len(item) > 1 and (not has_proper_part(item, FACILITY_GENERIC) or not tokens.has_proper_word(item)
                                   or item.startswith(("及", "和", "与"))):
-                break  # 门诊、小镇: a common noun names no facility; a single character is a direction (东、西)
+                break  # 门诊、小镇: a common noun names no facility (a single character is a direction: 东、西)
             _add(doc, spans, start, end, item + shared, m.source, (item,))
             if text[start - 1 : start] != "、":
                 break
@@ -545,8 +549,8 @@ def share_level(doc: Document, spans: Taken) -> None:
 
 
 def find_projects(doc: Document) -> Document:
-    """Pipeline component: list items, 项目 cues, named works and facilities, then a shared level and
-    the work tails."""
+    """Pipeline component: list items, 项目 cues, named works and facilities, then what a list shares
+    (a head, the report's level) and the work tails."""
     spans = Taken()
     find_lists(doc, spans)
     find_cued(doc, spans)
