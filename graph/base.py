@@ -6,12 +6,15 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from policykg.extract.factsfile import FactsFile
 from policykg.ontology.model import GraphModel
 
-from .load import CHUNK_REPORTS, ReportBatch, chunks, report_batches
+from .load import CHUNK_REPORTS, CreateEdges, ReportBatch, Run, chunks, report_batches
+from .similarity import store_pairs
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -31,8 +34,8 @@ class LoadInterrupted(KeyboardInterrupt):
 
 
 class GraphStore:
-    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `_load_reports`,
-    `update_similarity` and `close`."""
+    """A store: subclasses provide `model`, `read_only`, `location`, `run`, `_load_reports`, `_write`
+    and `close`."""
 
     model: GraphModel
     read_only: bool
@@ -60,6 +63,13 @@ class GraphStore:
     def update_similarity(self) -> int:
         """Recompute the stored region pairs (`graph.similarity`) in one transaction; the number stored.
         Loading does it; a graph whose ADOPTS or DEVELOPS edges were changed by hand needs it."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: opened read-only; writes are refused")
+        return self._write(store_pairs, "region pairs not stored")
+
+    def _write(self, work: Callable[[Run, CreateEdges], T], failed: str) -> T:
+        """`work(run, create_edges)` in one write transaction: all of it or, on any error, none of it
+        (a StoreError saying `failed`)."""
         raise NotImplementedError
 
     def load_batch(self, batch: ReportBatch) -> None:

@@ -12,7 +12,7 @@ from policykg.ontology.model import GraphModel, load_model
 from .base import GraphStore, StoreError
 from .load import CHUNK_REPORTS, CreateEdges, ReportBatch, Run, group_names, load_reports, unwind_edges
 from .similarity import COLUMNS as SIMILAR_COLUMNS
-from .similarity import SIMILAR, store_pairs
+from .similarity import SIMILAR
 
 #: Below this many rows, `UNWIND … CREATE` beats the fixed cost of a `COPY FROM` a DataFrame.
 COPY_MIN_ROWS = 100
@@ -136,12 +136,6 @@ class EmbeddedStore(GraphStore):
         """Load these reports in one transaction: all of them or, on any error, none of them."""
         self._write(lambda run, create: load_reports(run, group, self.model, create),
                     f"{group_names(group)}: not loaded")
-
-    def update_similarity(self) -> int:
-        """Recompute the stored region pairs (graph/similarity.py) in one transaction; the number stored."""
-        if self.read_only:
-            raise StoreError(f"{self.path}: opened read-only; writes are refused")
-        return self._write(store_pairs, "region pairs not stored")
 
     def _write(self, work: Callable[[Run, CreateEdges], T], failed: str) -> T:
         """`work(run, create_edges)` in one write transaction: all of it or, on any error, none of it."""

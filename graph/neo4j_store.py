@@ -20,7 +20,6 @@ from policykg.ontology.model import GraphModel, load_model
 
 from .base import GraphStore, StoreError
 from .load import CreateEdges, ReportBatch, Run, group_names, load_reports
-from .similarity import store_pairs
 
 #: Node properties worth a range index besides the unique `id` (lookups by name and by source).
 INDEXED_NODE_KEYS = ("name", "source")
@@ -189,12 +188,6 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j at {self.location}: opened read-only; cannot load")
         self._write(lambda run, create: load_reports(run, group, self.model, create),
                     f"{group_names(group)}: not loaded")
-
-    def update_similarity(self) -> int:
-        """Recompute the stored region pairs (graph/similarity.py) in one transaction; the number stored."""
-        if self.read_only:
-            raise StoreError(f"Neo4j at {self.location}: opened read-only; writes are refused")
-        return self._write(store_pairs, "region pairs not stored")
 
     def _write(self, work: Callable[[Run, CreateEdges], T], failed: str) -> T:
         """`work(run, create_edges)` in one managed write transaction (retried on transient errors)."""
