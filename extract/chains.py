@@ -170,6 +170,16 @@ def _is_category(name: str) -> bool:
     return name in excluded or name + "业" in excluded or _bare_category(name)
 
 
+#: A kind written with 型 (劳动密集型): a rank of a category, like the modifiers.
+_KIND = re.compile(f"[{_CJK}]{{1,4}}型$")
+
+
+@cache
+def _category_modifiers() -> tuple[str, ...]:
+    """Rank words of a category (`data/chain_category_modifiers.txt`), longest first."""
+    return tuple(sorted(load_list("chain_category_modifiers.txt"), key=len, reverse=True))
+
+
 def _bare_category(name: str) -> bool:
     """True for a category's industry word (服务业, 制造业: chain_exclusions.txt) with nothing but rank
     words or a place before it (高端服务, 渭北先进制造): a category of the national statistics, no sector.
@@ -179,10 +189,9 @@ def _bare_category(name: str) -> bool:
     if word is None:
         return False  # an industry that is no category (旅游, 滨海旅游, 物流) is a sector
     rest = name[: -len(word)]
-    modifiers = tuple(sorted(load_list("chain_category_modifiers.txt"), key=len, reverse=True))
     while True:  # rank words and “…型” kinds (劳动密集型, 先导型) before the industry word
-        kind = re.search(f"[{_CJK}]{{1,4}}型$", rest)
-        cut = next((len(m) for m in modifiers if rest.endswith(m)), len(kind.group()) if kind else 0)
+        kind = _KIND.search(rest)
+        cut = next((len(m) for m in _category_modifiers() if rest.endswith(m)), len(kind.group()) if kind else 0)
         if not cut:
             break
         rest = rest[:-cut]
@@ -708,15 +717,14 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
         spans = [(sector_start(text, s, e), e) for s, e in items_before(text, m.start(), reach=60)]
-        if not any(text[s:e].endswith(_national_endings()) for s, e in spans):
+        known = [text[s:e].endswith(_national_endings()) for s, e in spans]
+        if not any(known):
             continue  # no known sector: a list of companies or facilities (京东超级体验店)
         fields, others = [], []
-        for start, e in spans:
-            surface = text[start:e]
-            if not tokens.aligned(text, start, e) or not is_sector(canonical(surface)):
-                continue
-            group = fields if surface.endswith(_national_endings()) else others
-            group.append(ChainCandidate(start, e, canonical(surface)))
+        for (start, e), national in zip(spans, known, strict=True):
+            name = canonical(text[start:e])
+            if tokens.aligned(text, start, e) and is_sector(name):
+                (fields if national else others).append(ChainCandidate(start, e, name))
         # a list with a known sector is a list of fields: its other sector-like items are fields too
         # (化工新材料、专用化学品等项目), unless they read as names (a proper part jieba does not know) or
         # are one bare word of two characters (交通、能源等项目: categories of infrastructure)

@@ -100,6 +100,11 @@ def lookup(name: str) -> list[Division]:
     return list(_by_name().get(name, []))
 
 
+def name_ending(text: str, longest: int = 6) -> str | None:
+    """The longest full or short division name (two to `longest` characters) that ends `text`, or None."""
+    return next((text[-n:] for n in range(min(len(text), longest), 1, -1) if _by_name().get(text[-n:])), None)
+
+
 def parent(div: Division) -> Division | None:
     """The division one level up (a county in a municipality goes to the province)."""
     if div.level == "province":

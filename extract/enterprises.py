@@ -105,15 +105,17 @@ def _coined(brand: str) -> bool:
     return bool(words) and tokens.tag(words[0]) not in _FUNCTION_TAGS and tokens.has_proper_word(brand)
 
 
-def _ends_in_place(item: str) -> bool:
-    """True when a region's name (two characters or more) ends the item (华电榆树, 中核汇能通榆)."""
-    return any(divisions.lookup(item[-n:]) for n in range(2, min(len(item) - 1, 5)))
+def _suffix_of(name: str) -> tuple[str, str] | None:
+    """(suffix, strength) of the first company suffix (in the table's order) that ends `name` after at
+    least two characters, or None."""
+    return next(((x, strength) for x, strength in _suffixes()[1].items()
+                 if name.endswith(x) and len(name) >= len(x) + 2), None)
 
 
 def _a_kind(item: str) -> bool:
     """True for a list item without a company suffix that is one ordinary word or a “…型” kind
     (水泥、玻璃、火电等企业; 综合型、功能型等各类企业): a sector or a kind of firm, not a brand."""
-    if any(item.endswith(x) and len(item) >= len(x) + 2 for x in _suffixes()[0]):
+    if _suffix_of(item):
         return False
     return (tokens.is_common_word(item) and tokens.tag(item) not in tokens.NAME_TAGS) or item.endswith("型")
 
@@ -242,7 +244,7 @@ def find_companions(doc: Document, taken: Taken) -> None:
             if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in load_set("estate_endings.txt"):
                 continue
             if company_name(item) and not _words("enterprise_product_words.txt").search(item) \
-                    and (not closed or (_coined(item) and not _ends_in_place(item))):
+                    and (not closed or (_coined(item) and not divisions.name_ending(item[2:], longest=4))):
                 _add(doc, taken, i_s, i_e)  # 中核汇能通榆: a company and a place name a project's site
 
 
@@ -255,10 +257,9 @@ def company_item(item: str, category: str) -> bool:
     """
     if _excluded(item) or _words("enterprise_product_words.txt").search(item):
         return False
-    _, table = _suffixes()
-    for suffix, strength in table.items():
-        if item.endswith(suffix) and len(item) > len(suffix) + 1:
-            return company_name(item, suffix, strength)
+    found = _suffix_of(item)
+    if found:
+        return company_name(item, *found)
     if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in load_set("estate_endings.txt"):
         return False
     if ends_in_head(item):

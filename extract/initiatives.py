@@ -754,19 +754,11 @@ def _place_brands(doc: Document) -> list[Candidate]:
     for suffix, kind in load_table("initiative_place_suffixes.tsv"):
         at = text.find(suffix)
         while at >= 0:
-            place = _trailing_place(text[max(0, at - 6) : at])
+            place = divisions.name_ending(text[max(0, at - 6) : at])
             if place:
                 out.append(Candidate(at - len(place), at + len(suffix), place + suffix, kind, "shape", rank=2))
             at = text.find(suffix, at + 1)
     return out
-
-
-def _trailing_place(s: str) -> str | None:
-    """The longest region name (full or short) that ends `s`."""
-    for n in range(min(len(s), 6), 1, -1):
-        if divisions.lookup(s[-n:]):
-            return s[-n:]
-    return None
 
 
 def _leading_place(s: str) -> str | None:

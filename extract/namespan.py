@@ -194,7 +194,6 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
     return sorted(found.items(), reverse=True)
 
 
-@lru_cache(maxsize=65536)  # name_before asks again for the hits of overlapping windows
 def _cut_at(text: str, pos: int, length: int) -> int | None:
     """Where a boundary word of `length` characters that ends at `pos` cuts, on jieba's words around it.
 
@@ -203,11 +202,18 @@ def _cut_at(text: str, pos: int, length: int) -> int | None:
     Inside an adjective or adverb jieba glued across it (塑强 of 塑|强华|馨香), or for a single character
     inside anything but a noun, the boundary still cuts: jieba's guess is weaker there.
     """
-    if not tokens.may_span(text, pos):
-        return pos  # no dictionary word runs across `pos` (the usual case): no need to cut the text around it
     lo = max(0, pos - 4)
-    at = lo
-    for word in tokens.cut(text[lo : pos + 4]):
+    cut = _cut_in_window(text[lo : pos + 4], pos - lo, length)
+    return None if cut is None else lo + cut
+
+
+@lru_cache(maxsize=16384)  # keyed by the few characters around the cut, so no report's text is held
+def _cut_in_window(window: str, pos: int, length: int) -> int | None:
+    """`_cut_at` on the characters around the cut (`pos` is the cut's offset in `window`)."""
+    if not tokens.may_span(window, pos):
+        return pos  # no dictionary word runs across `pos` (the usual case): no need to cut the text around it
+    at = 0
+    for word in tokens.cut(window):
         at += len(word)
         if at == pos:
             return pos

@@ -37,6 +37,7 @@ from .namespan import (
     clause_bounds,
     has_proper_part,
     is_name_char,
+    items_before,
     joins_two,
     name_before,
     proper_part,
@@ -494,13 +495,13 @@ def share_head(doc: Document, spans: Taken) -> None:
         own = proper_part(m.name, FACILITY_GENERIC)
         if not own or not m.name.startswith(own):
             continue
-        shared, end = m.name[len(own) :], m.start - 1
-        while end > 0:
-            start = end
-            while start > 0 and is_name_char(text[start - 1]):
-                start -= 1
-            if end - start > len(own) and text[start - 1 : start] != "、" and tokens.aligned(text, end - len(own), end):
+        shared = m.name[len(own) :]
+        items = items_before(text, m.start - 1)  # the 、-list before the last item, whose head is shared
+        for i, (start, end) in enumerate(reversed(items)):
+            if i == len(items) - 1 and end - start > len(own) and tokens.aligned(text, end - len(own), end):
                 start = end - len(own)  # the list's first item still holds its verb (加快|雄商)
+            elif text[end : end + 1] != "、" or (i < len(items) - 1 and text[start - 1 : start] != "、"):
+                break  # a quoted item (“三馆一厅”、…) is a name of its own, no item sharing the head
             item = text[start:end]
             if len(item) != len(own) or ends_in_head(item) or _taken(spans, start, end) or _OWN_NOUN.search(item):
                 break  # 剧院、博物馆: an item that is a facility of its own takes no head
@@ -512,9 +513,6 @@ def share_head(doc: Document, spans: Taken) -> None:
                                   or item.startswith(("及", "和", "与"))):
                 break  # 门诊、小镇: a common noun names no facility (a single character is a direction: 东、西)
             _add(doc, spans, start, end, item + shared, m.source, (item,))
-            if text[start - 1 : start] != "、":
-                break
-            end = start - 1
 
 
 def share_level(doc: Document, spans: Taken) -> None:
@@ -530,7 +528,7 @@ def share_level(doc: Document, spans: Taken) -> None:
         pos = m.end
         while pos < len(text) and text[pos] in _JOIN:
             run_end = pos + 1
-            while run_end < len(text) and is_name_char(text[run_end]) and text[run_end] not in "和及与":
+            while run_end < len(text) and is_name_char(text[run_end]) and text[run_end] not in _JOIN:
                 run_end += 1
             end = next((k for k in range(pos + 3, run_end + 1) if ends_in_head(text[pos + 1 : k])), None)
             item = text[pos + 1 : end] if end else ""
