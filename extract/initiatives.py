@@ -366,6 +366,11 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
         # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”), unless an instrument's head
         # follows it (“直通车”机制, “三资”管理改革, “双盲”评审改革)
         return []
+    if text[m.start() - 1 : m.start()] == "的" and name not in _national() and not head_of(name) \
+            and not _instrument_tail(text, m.end()):
+        # a trait someone owns (群众的“心上事”, 城市发展的“软实力”) is rhetoric; a headed name stays
+        # (共建工业园的“雨溆模式”)
+        return []
     if len(re.split("—+", name)) >= 3:
         return []  # “研发—样品—商品—产业”, “整车—零部件—后市场”: a path of steps, not an instrument
     if "，" in name or "," in name or "的" in name or "就是" in name or _SENTENCE.match(name) or name.startswith("+"):

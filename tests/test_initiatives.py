@@ -241,6 +241,12 @@ def test_quoted_phrases_and_fragments_are_no_initiatives() -> None:
     assert not any("的" in n or n.startswith("+") for n in found)
 
 
+def test_a_trait_someone_owns_and_a_problem_removed_are_no_initiatives() -> None:
+    found = initiatives("把群众的“烦心事”作为政府的“用心事”，提升城市的“软实力”，消除“大班额”，打通“断头路”，"
+                        "推广共建园区的“飞地模式”，实施“放管服”改革。")
+    assert set(found) == {"飞地模式", "放管服"}
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
