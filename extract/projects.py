@@ -479,35 +479,56 @@ def _with_tail(doc: Document, m: Mention, tail: str) -> None:
         m.end += len(tail)
 
 
-#: The end of a noun that is a facility or a place of its own (剧院, 博物院, 领事馆, 成洛路).
-_OWN_NOUN = re.compile("[院馆站场厂园校所城港库桥路街巷段区线期学湾]$")
+#: The end of a noun that is a facility or a place of its own (剧院, 博物院, 领事馆, 成洛路, 长沙市一中).
+_OWN_NOUN = re.compile("(?:[院馆站场厂园校所城港库桥路街巷段区线期学湾]|[一二三四五六七八九十]中)$")
+
+
+def _own_and_shared(name: str) -> tuple[str, str]:
+    """A facility's name split where the part a list shares begins: its head word and the common
+    words before it (宁城|通用机场, 济滨|高铁, 东山|增量配电网); ("", "") without a head."""
+    head = max((h for h in _heads()[0] if name.endswith(h)), key=len, default="")
+    if not head:
+        return name, ""
+    words = tokens.cut(name[: -len(head)])
+    k = len(words)
+    while k and len(words[k - 1]) > 1 and (words[k - 1].isdigit() or not tokens.has_proper_word(words[k - 1])):
+        k -= 1
+    own = "".join(words[:k])
+    return own, name[len(own) :]
+
+
+def _without_place(doc: Document, start: int, end: int) -> int:
+    """Length of text[start:end] without the region mention that opens it (阿旗|罕山 → 2)."""
+    lead = max((r.end for r in doc.mentions if r.type == "Region" and r.start == start and r.end < end), default=start)
+    return end - lead
 
 
 def share_head(doc: Document, spans: Taken) -> None:
     """Items listed right before a facility or work share its head (settled case 9): 雄商、济滨高铁 →
-    雄商高铁, 济滨高铁; 东、西污水处理厂 → 东污水处理厂. The shared part is the head and the generic
-    words before it; items are taken while they are as long as the last item's own part, which keeps a
-    list of different things (A公园、B路改造工程) from borrowing the head."""
+    雄商高铁, 济滨高铁; 东、西污水处理厂 → 东污水处理厂; 阿旗罕山和宁城通用机场 → 阿旗罕山通用机场.
+    Items are taken while they are as long as the last item's own part, a county that opens either
+    not counted, which keeps a list of different things (A公园、B路改造工程) from borrowing the head."""
     text = doc.text
     for m in [m for m in doc.mentions if m.type == "Project" and m.source in ("facility", "works")]:
-        if text[m.start - 1 : m.start] != "、":
+        if text[m.start - 1 : m.start] not in _JOIN:
             continue
-        own = proper_part(m.name, FACILITY_GENERIC)
-        if not own or not m.name.startswith(own):
+        own, shared = _own_and_shared(m.name)
+        if not shared or not m.name.startswith(own):
             continue
-        shared = m.name[len(own) :]
+        own_len = _without_place(doc, m.start, m.start + len(own))
         items = items_before(text, m.start - 1)  # the 、-list before the last item, whose head is shared
         for i, (start, end) in enumerate(reversed(items)):
-            if i == len(items) - 1 and end - start > len(own) and tokens.aligned(text, end - len(own), end):
-                start = end - len(own)  # the list's first item still holds its verb (加快|雄商)
-            elif text[end : end + 1] != "、" or (i < len(items) - 1 and text[start - 1 : start] != "、"):
+            if text[end] not in _JOIN or (i < len(items) - 1 and text[start - 1 : start] != "、"):
                 break  # a quoted item (“三馆一厅”、…) is a name of its own, no item sharing the head
+            if i == len(items) - 1:  # the list's first item still holds its verb (加快|雄商)
+                start = name_before(text, end, lambda n: True, floor=start, max_len=end - start, min_len=1) or end
             item = text[start:end]
-            if len(item) != len(own) or ends_in_head(item) or _taken(spans, start, end) or _OWN_NOUN.search(item):
+            if not item or _without_place(doc, start, end) != own_len or ends_in_head(item) \
+                    or _taken(spans, start, end) or _OWN_NOUN.search(item) or "等" in item:
                 break  # 剧院、博物馆: an item that is a facility of its own takes no head
             words = tokens.cut(item)
             if any(tokens.tag(w).startswith("v") for w in words) or any(
-                    r.start < end and start < r.end for r in doc.mentions if r.type == "Region"):
+                    r.start <= start and end <= r.end for r in doc.mentions if r.type == "Region"):
                 break  # 形成、完成: a verb; 成都、重庆: a place is the list's owner, not an item
             if len(item) > 1 and (not has_proper_part(item, FACILITY_GENERIC) or not tokens.has_proper_word(item)
                                   or item.startswith(("及", "和", "与"))):

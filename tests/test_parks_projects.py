@@ -388,3 +388,13 @@ def test_items_listed_before_a_facility_or_work_share_its_head():
     assert {"雄商高铁", "济滨高铁"} <= set(projects)
     assert "雄商" in projects["雄商高铁"]["aliases"]
     assert not {"剧院博物馆", "形成路改造工程"} & set(projects)
+
+
+def test_a_shared_head_reaches_items_joined_by_he_and_counts_a_county_apart():
+    body = ("推进北山和南湖污水处理厂建设，加快林西支线机场、阿旗罕山和宁城通用机场审核报批。"
+            "优化提升大青山、滨湖国家森林公园，建成长沙市一中、雅礼中学新校区。")
+    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    assert {"北山污水处理厂", "南湖污水处理厂", "阿旗罕山通用机场", "宁城通用机场", "林西支线机场"} <= projects
+    # a first item the cutter leaves longer than the last item's own part takes no head (大|青山 is no
+    # name), and a numbered school is a facility of its own
+    assert not {"青山国家森林公园", "长沙市一中中学"} & projects
