@@ -40,7 +40,6 @@ from .namespan import (
     items_before,
     joins_two,
     name_before,
-    proper_part,
     run_start,
     split_items,
     strip_quotes,
