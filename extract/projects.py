@@ -452,8 +452,9 @@ _JOIN = ("、", "和", "及", "与")
 
 def extend_tails(doc: Document) -> None:
     """A project followed by its phase or construction work is named with it; the facilities listed
-    before a project ending in a construction work share it (settled case 9: one head shared). A work
-    listed there is one of its own (杭州至安吉城际铁路、G235国道安吉段改建工程).
+    before a project ending in a construction work share it (settled case 9: one head shared), found
+    or not (市民中心、赤峰学院和市委党校扩建工程 → three works). A work listed there is one of its own
+    (杭州至安吉城际铁路、G235国道安吉段改建工程).
     """
     text = doc.text
     found = sorted((m for m in doc.mentions if m.type == "Project"), key=lambda m: m.start)
@@ -463,10 +464,42 @@ def extend_tails(doc: Document) -> None:
         if tail and tokens.aligned(text, m.start, m.end + len(tail)) and not re.search("项目|工程", m.name):
             _with_tail(doc, m, tail)
         shared = _SHARED_TAIL.search(m.name)
-        item = by_end.get(m.start - 1) if shared and text[m.start - 1 : m.start] in _JOIN else None
+        if not shared:
+            continue
+        first = _split_joined(doc, m, shared.group())
+        item = by_end.get(first - 1) if text[first - 1 : first] in _JOIN else None
         while item is not None and item.source == "facility" and not _SHARED_TAIL.search(item.name):
             _with_tail(doc, item, shared.group())
+            first = item.start
             item = by_end.get(item.start - 1) if text[item.start - 1 : item.start] in _JOIN else None
+        if item is None and text[first - 1 : first] == "、":
+            for start, end in reversed(items_before(text, first - 1)[-3:]):
+                name = text[start:end]
+                if text[end] not in _JOIN or not _is_facility_item(doc, name) or by_end.get(end):
+                    break
+                doc.mentions.append(Mention("Project", name + shared.group(), start, end, source="facility",
+                                            aliases=(name,)))
+
+
+def _is_facility_item(doc: Document, name: str) -> bool:
+    """A list item that names a facility on its own: a name with a facility's ending (赤峰学院, 市民中心)."""
+    return bool(_OWN_NOUN.search(name) or ends_in_head(name)) and is_named(doc, name, facility=True) \
+        and not any(tokens.tag(w).startswith("v") for w in tokens.cut(name))
+
+
+def _split_joined(doc: Document, m: Mention, tail: str) -> int:
+    """Split a work on two facilities joined by 和/及/与 (赤峰学院和市委党校扩建工程) into one work each;
+    the start of the first."""
+    own = m.name[: -len(tail)]
+    parts = re.split("[和及与]", own)
+    if len(parts) != 2 or not all(_is_facility_item(doc, p) for p in parts) or not doc.text.startswith(own, m.start):
+        return m.start
+    first = Mention("Project", parts[0] + tail, m.start, m.start + len(parts[0]), source=m.source,
+                    aliases=(parts[0],))
+    m.aliases = tuple({*m.aliases, parts[1]} - {m.name})
+    m.name, m.start = parts[1] + tail, m.start + len(parts[0]) + 1
+    doc.mentions.append(first)
+    return first.start
 
 
 def _with_tail(doc: Document, m: Mention, tail: str) -> None:

@@ -398,3 +398,12 @@ def test_a_shared_head_reaches_items_joined_by_he_and_counts_a_county_apart():
     # a first item the cutter leaves longer than the last item's own part takes no head (大|青山 is no
     # name), and a numbered school is a facility of its own
     assert not {"青山国家森林公园", "长沙市一中中学"} & projects
+
+
+def test_facilities_listed_before_a_construction_work_each_take_it():
+    body = "推进青禾医院、明德学校和市委党校扩建工程。启动形成、完成和城北公园改造工程。"
+    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    # two facilities joined by 和 under one work are split; 市委 is the report's level (the city's party school)
+    assert {"青禾医院扩建工程", "明德学校扩建工程", "市委党校扩建工程"} <= projects
+    assert "明德学校和市委党校扩建工程" not in projects
+    assert not any(n.startswith(("形成", "完成")) for n in projects)
