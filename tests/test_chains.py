@@ -206,6 +206,8 @@ def test_sectors_named_as_the_field_of_projects() -> None:
 def test_a_list_closed_by_products_names_sectors() -> None:
     # settled case 10: sectors in a list closed by 产品 are chains
     assert {"服装鞋帽", "新材料", "装备制造"} <= set(chains("推动服装鞋帽、新材料、装备制造等产品出口增量扩能。"))
+    # and so are the kindred categories of parts and equipment
+    assert {"分子诊断", "激光治疗"} <= set(chains("发展分子诊断、激光治疗等高端医疗设备。"))
 
 
 def test_a_pair_before_a_count_of_two_is_two_sectors() -> None:
