@@ -247,6 +247,12 @@ def test_a_trait_someone_owns_and_a_problem_removed_are_no_initiatives() -> None
     assert set(found) == {"飞地模式", "放管服"}
 
 
+def test_a_technique_over_an_area_a_trademark_and_a_business_form_are_no_initiatives() -> None:
+    found = initiatives("推广“浅埋滴灌”120万亩，“草原牧歌”“北山雪韵”完成商标注册，培育“数据+”等新业态，"
+                        "推行“最多跑一次”改革。")
+    assert set(found) == {"最多跑一次"}
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
