@@ -668,6 +668,11 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     for start, surface in word_starts(text, forms):
         end = start + len(surface)
         hub = _HUB.match(text, end)
+        revived = _REVIVED.match(text, end)
+        if revived and (develop_before(text, start) or revived.group("programme")):
+            if tokens.aligned(text, start, revived.end()):  # 奶业振兴 may be one word of jieba's
+                out.append(ChainCandidate(start, end, canonical(text[start:end])))
+            continue
         if not (_SECTOR_AFTER.match(text, end) or (hub and _builds_hub(text, start))) \
                 or not tokens.aligned(text, start, end):
             continue
@@ -749,6 +754,10 @@ def find_chains(doc: Document) -> Document:
 
 #: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
 _SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
+#: A known sector's development or revival right after it, under a development verb (推进奶业振兴,
+#: 支持创新药高质量发展) or named as a programme (种业振兴行动, which keeps the sector: resolve._OPENS_KEPT).
+_REVIVED = re.compile(r"(?:高质量)?(?:振兴|发展)(?P<programme>行动|工程|计划|战略)?"
+                      r"(?!大会|规划|论坛|基金|报告|中心|研究)")
 
 
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:

@@ -9,6 +9,7 @@ every report of the batch.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import chains, divisions, initiatives
@@ -110,12 +111,20 @@ _SAME_SPAN_YIELDS: dict[str, frozenset[str]] = {
 }
 
 
+#: (inner, outer) types where the inner mention that opens the outer one's name is kept, with what must
+#: follow it there: a park opening a project in it (青禾化工园区污水处理厂: the project is located in the
+#: park), and a sector opening a programme of its revival or development (种业振兴行动, 奶业振兴: the
+#: sector is developed; 城市更新行动 names no sector).
+_OPENS_KEPT = {("Park", "Project"): re.compile(""),
+               ("IndustrialChain", "Initiative"): re.compile("(?:高质量)?(?:振兴|发展)")}
+
+
 def drop_nested(doc: Document) -> None:
     """Drop a mention inside a longer mention of another entity, unless the rules keep it.
 
     Kept: a region's full official name, a list item marked standalone, and a
-    park that opens the name of a project in it (青禾化工园区 in
-    青禾化工园区污水处理厂: the project is located in the park). On one span, a
+    mention that opens a name `_OPENS_KEPT` pairs it with (a park opening a
+    project, a sector opening a programme). On one span, a
     sector gives way to a company and a company to a region (`_SAME_SPAN_YIELDS`).
     """
     spans = sorted(doc.mentions, key=lambda m: (m.start, -(m.end - m.start)))
@@ -126,8 +135,9 @@ def drop_nested(doc: Document) -> None:
         outer = reach if reach is not None and m.end <= reach.end and (
             reach.start < m.start or reach.end > m.end) else None
         is_full_region = m.type == "Region" and doc.text[m.start : m.end] == m.name
-        park_prefix = outer is not None and m.type == "Park" and outer.type == "Project" and outer.start == m.start
-        if outer is None or m.standalone or is_full_region or park_prefix or m.end == m.start:
+        opens = outer is not None and outer.start == m.start and (m.type, outer.type) in _OPENS_KEPT \
+            and _OPENS_KEPT[m.type, outer.type].match(doc.text, m.end) is not None
+        if outer is None or m.standalone or is_full_region or opens or m.end == m.start:
             kept.append(m)
             if reach is None or m.end > reach.end:
                 reach = m

@@ -298,3 +298,11 @@ def test_the_sector_of_a_list_of_firms_is_a_chain():
     found = chains("青禾牧业等机械装备制造企业科技创新能力持续增强。规上工业企业达到120家。")
     assert "机械装备制造" in found
     assert not any("工业" in n for n in found)
+
+
+def test_a_known_sector_revived_or_developed_is_a_chain_beside_its_programme() -> None:
+    body = "推进奶业振兴，支持中医药高质量发展，深入实施种业振兴行动，实施城市更新行动。铸造发展强力引擎。"
+    found = chains(body)
+    assert {"乳制品", "中医药", "种业"} <= set(found)
+    assert not {"城市", "铸造"} & set(found)  # no sector opens 城市更新行动; 铸造 here is a verb
+    assert "种业振兴" in entities_in_bodies("Initiative", body)  # the programme stays
