@@ -306,3 +306,9 @@ def test_a_known_sector_revived_or_developed_is_a_chain_beside_its_programme() -
     assert {"乳制品", "中医药", "种业"} <= set(found)
     assert not {"城市", "铸造"} & set(found)  # no sector opens 城市更新行动; 铸造 here is a verb
     assert "种业振兴" in entities_in_bodies("Initiative", body)  # the programme stays
+
+
+def test_a_list_closed_by_manufacturing_is_of_sectors_and_a_batch_of_projects_is_not() -> None:
+    assert {"汽车", "电子"} <= set(chains("发展汽车、电子等先进制造业。"))
+    # 等一批…项目 lists projects: its items are firms or works, no sectors
+    assert not chains("青禾、明远、铁建重工等一批制造业标志性重大项目建成投产。")
