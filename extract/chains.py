@@ -117,14 +117,15 @@ def _boundary_affixes() -> tuple[str, ...]:
 def canonical(surface: str) -> str:
     """The sector without its head word and list modifiers (锂电产业 → 锂电, 特色文旅康养产业 → 文旅康养).
 
-    The head stays where the rest would be a bare noun (文化产业 stays 文化产业).
+    The head stays where the rest would be a bare noun, as 产业 whatever head was written (文化产业
+    stays 文化产业; 铜产业集群 is 铜产业, the one sector of 铜产业 and 铜产业集群).
     """
     name = _cues()["level"].sub("", surface)
     short = _head_regex().sub("", name)
     if name.endswith("全产业链") and tokens.cut(name[:-3])[-1:] != ["全"]:
         short = name[:-3]  # 网络安全产业链: 全 belongs to 安全, the head is 产业链
     if short in load_set("chain_keep_whole.txt") or len(short) < 2:
-        return name if _head_regex().search(name) else short
+        return short + "产业" if _head_regex().search(name) else short
     for side in ("modifier_front", "modifier_back", "modifier_back"):  # modifiers stack: 农业优势特色
         m = _cues()[side].search(short)
         if not m or len(short) - len(m.group()) < 2:

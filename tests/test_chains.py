@@ -22,6 +22,8 @@ def chains(*bodies: str) -> dict[str, dict]:
         ("钢铁上下游相关产业", "钢铁上下游"),
         ("数字经济", "数字经济"),
         ("文化产业", "文化产业"),  # 文化 alone would be a bare noun
+        ("文化产业集群", "文化产业"),  # ... and it keeps 产业 whatever head was written
+        ("铜产业集群", "铜产业"),  # one character is no sector name
     ],
 )
 def test_canonical_drops_the_head_word(surface: str, name: str) -> None:
