@@ -108,6 +108,8 @@ def test_a_modifier_variant_of_one_report_is_one_chain() -> None:
     found = chains("以草莓、寒地蓝莓为重点的特色种植产业持续壮大，大力发展北方寒地蓝莓、花卉等棚室经济。")
     assert "北方寒地蓝莓" not in found
     assert "寒地蓝莓" in found
+    found = chains("聚焦冶金、现代装备制造、化工等重点产业，推动装备制造、新材料等产品出口。")
+    assert "装备制造" in found and "现代装备制造" not in found
 
 
 def test_a_known_sector_before_a_growth_phrase() -> None:
