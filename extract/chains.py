@@ -551,21 +551,22 @@ def settle(cands: list[ChainCandidate]) -> list[ChainCandidate]:
 
 
 def merge_variants(cands: list[ChainCandidate]) -> None:
-    """One chain for two forms of one report that differ by a modifier (北方寒地黄桃 / 寒地黄桃).
+    """One chain for two forms of one report that differ by a modifier (北方寒地黄桃 / 寒地黄桃, 矿业经济 / 矿业).
 
     The longer form with a known modifier wins when it is a national sector
     (新一代信息技术), otherwise the shorter one does.
     """
     names = {c.name for c in cands}
     rename: dict[str, str] = {}
+    suffixes = load_list("chain_suffix_modifiers.txt")
     for name in names:
-        for mod in load_list("chain_prefix_modifiers.txt"):
-            if name.startswith(mod) and name[len(mod) :] in names:
-                short = name[len(mod) :]
-                if name in _national():
-                    rename[short] = name
-                else:
-                    rename[name] = short
+        shorts = [name[len(mod) :] for mod in load_list("chain_prefix_modifiers.txt") if name.startswith(mod)]
+        shorts += [name[: -len(mod)] for mod in suffixes if name.endswith(mod) and len(name) > len(mod)]
+        for short in (s for s in shorts if s in names):
+            if name in _national():
+                rename[short] = name
+            else:
+                rename[name] = short
     for c in cands:
         c.name = rename.get(c.name, c.name)
 

@@ -110,6 +110,8 @@ def test_a_modifier_variant_of_one_report_is_one_chain() -> None:
     assert "寒地蓝莓" in found
     found = chains("聚焦冶金、现代装备制造、化工等重点产业，推动装备制造、新材料等产品出口。")
     assert "装备制造" in found and "现代装备制造" not in found
+    found = chains("聚焦矿业、冶金等重点产业，做大做强矿业经济。大力发展数字经济。")
+    assert "矿业" in found and "矿业经济" not in found and "数字经济" in found
 
 
 def test_a_known_sector_before_a_growth_phrase() -> None:

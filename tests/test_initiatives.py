@@ -248,8 +248,8 @@ def test_a_trait_someone_owns_and_a_problem_removed_are_no_initiatives() -> None
 
 
 def test_a_technique_over_an_area_a_trademark_and_a_business_form_are_no_initiatives() -> None:
-    found = initiatives("推广“浅埋滴灌”120万亩，“草原牧歌”“北山雪韵”完成商标注册，发挥“林海听涛”等注册商标影响力，培育“数据+”等新业态，"
-                        "推行“最多跑一次”改革。")
+    found = initiatives("推广“浅埋滴灌”120万亩，“草原牧歌”“北山雪韵”完成商标注册，发挥“林海听涛”等注册商标影响力，"
+                        "培育“数据+”等新业态，推行“最多跑一次”改革。")
     assert set(found) == {"最多跑一次"}
 
 
