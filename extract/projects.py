@@ -295,6 +295,8 @@ def find_cued(doc: Document, spans: Taken) -> None:
             continue
         if re.match(_COUNT + r"(?!月|小时|天)", text[m.end() :]):
             continue  # 招才引智项目48个: a kind of project counted, not one named (4个月 is a time)
+        if re.match(r"[\d一二三四五六七八九十两]", text[end - 1 : end]) and text.startswith("标", m.end()):
+            continue  # 六项目标: a count of goals (六项 目标), no 项目
         floor = spans.floor(end)
         start = name_before(text, end, lambda n: len(n.split("、")[-1]) >= 2 and not _SHORT_PAREN.search(n)
                             and is_named(doc, n, facility=True),
@@ -305,9 +307,11 @@ def find_cued(doc: Document, spans: Taken) -> None:
         if len(items) > 1 and all(
             is_named(doc, text[s:e]) and not _boundary_inside(text[s:e]) for s, e in items[1:]
         ) and is_named(doc, text[items[0][0]:items[0][1]]):
+            owners = all(tokens.has_proper_word(text[s:e]) for s, e in items[:-1])
+            work = _shared_work(text[items[-1][0] : items[-1][1]], items[-2][1] - items[-2][0]) if owners else ""
             for s, e in items:
                 item = strip_quotes(text[s:e])
-                _add(doc, spans, s, e, item + "项目", "cue", (item,))
+                _add(doc, spans, s, e, item + ("" if item.endswith(work) else work) + "项目", "cue", (item,))
             continue
         s, _ = items[-1] if items else (start, end)
         if len(text[s:end]) < 3 or not is_named(doc, text[s:end]):
@@ -315,12 +319,35 @@ def find_cued(doc: Document, spans: Taken) -> None:
         if _AFTER_DENG.search(text, max(0, s - 8), s):
             continue  # 宏福农业、飞鹤乳业等现代农牧业项目: after 等 it is the list's category, not a name
         _add(doc, spans, s, m.end(), text[s:m.end()], "cue")
-        # A和B项目: the item before 和 is a project of its own
+        # A和B项目: the item before 和 is a project of its own, with the work B names after its owner
         if s >= 2 and text[s - 1] == "和":
             prev = name_before(text, s - 1, lambda n: len(n) >= 3 and is_named(doc, n), floor=floor)
+            if prev is None and text[s - 4 : s - 3] != "、" and tokens.aligned(text, s - 3, s - 1):
+                # two owners only, the first of two characters (华泰和中克骆瑞…项目)
+                prev = name_before(text, s - 1, lambda n: len(n) == 2 and tokens.has_proper_word(n)
+                                   and is_named(doc, n), floor=floor)
             if prev is not None and not _taken(spans, prev, s - 1):
                 item = text[prev : s - 1]
-                _add(doc, spans, prev, s - 1, item + "项目", "cue", (item,))
+                work = _shared_work(text[s:end], s - 1 - prev, longest=tokens.has_proper_word(item)
+                                    and s - 1 - prev <= 4)
+                if len(item + work) >= 3:
+                    _add(doc, spans, prev, s - 1, item + work + "项目", "cue", (item,))
+
+
+def _shared_work(last: str, before: int, longest: bool = False) -> str:
+    """The work that the last item of a list of projects shares with the items before it: its common
+    words after its owner (金通铜业、赤峰云铜扩产能项目 → 扩产能). The owner is as long as the item before
+    (`before`); with `longest`, for two owners joined by 和, the longest common tail after a proper word
+    (东风和中克骆瑞电驱动系统项目 → 电驱动系统)."""
+    words = tokens.cut(last)
+    tails = []
+    for k in range(len(words) - 1, 0, -1):
+        if not tokens.tag(words[k]) or tokens.tag(words[k]) in tokens.NAME_TAGS | {"m", "q", "mq"}:
+            break
+        tails.append("".join(words[k:]))
+    owned = [t for t in tails if len(last) - len(t) >= 2 and tokens.has_proper_word(last[: -len(t)])]
+    same = [t for t in owned if len(last) - len(t) == before]
+    return same[0] if same else (owned[-1] if owned and longest else "")
 
 
 def ends_in_head(item: str) -> bool:

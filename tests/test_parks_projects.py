@@ -414,3 +414,13 @@ def test_a_phase_or_paired_work_after_a_project_is_named_with_it_and_a_section_i
     projects = entities(facts_of("襄阳市", body, lead="市长"), "Project")
     assert {"明远城项目一期", "明镜湖治理保护", "呼南高铁"} <= set(projects)
     assert "呼南高铁襄阳段" in projects["呼南高铁"]["aliases"]
+
+
+def test_owners_listed_before_a_project_share_its_work() -> None:
+    body = ("加快实施金通铜业、富邦铜业、赤峰云铜扩产能项目。推进华泰和中克骆瑞电驱动系统项目建设。"
+            "围绕未病有医、看病便医六项目标。")
+    projects = entities(facts_of("赤峰市", body, lead="市长"), "Project")
+    assert {"金通铜业扩产能项目", "富邦铜业扩产能项目", "赤峰云铜扩产能项目", "华泰电驱动系统项目",
+            "中克骆瑞电驱动系统项目"} <= set(projects)
+    assert "金通铜业" in projects["金通铜业扩产能项目"]["aliases"]
+    assert not any(n.endswith("医项目") for n in projects)  # 六项目标: six goals, no 项目
