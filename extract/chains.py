@@ -122,6 +122,8 @@ def canonical(surface: str) -> str:
     """
     name = _cues()["level"].sub("", surface)
     short = _head_regex().sub("", name)
+    if name.endswith("产业") and len(name) > 3 and tokens.tag(name[:-1]):
+        short = name[:-1]  # 房地产业, 水产业: the industry word is X产 and 业 its head, not X and 产业
     if name.endswith("全产业链") and tokens.cut(name[:-3])[-1:] != ["全"]:
         short = name[:-3]  # 网络安全产业链: 全 belongs to 安全, the head is 产业链
     if short in load_set("chain_keep_whole.txt") or len(short) < 2:
@@ -459,8 +461,8 @@ def economy_candidates(doc: Document) -> list[ChainCandidate]:
         hs, he = m.span()
         floor = _phrase_floor(text, hs, 10)
         start = sector_start(text, floor, hs)
-        if hs - start < 1:
-            continue
+        if hs - start < 1 or text[start - 1 : start].isdigit():
+            continue  # 改革开放40年经济发展: a count of years, no form
         name = canonical(text[start:he])
         if not is_sector(name) or name == m.group():
             continue

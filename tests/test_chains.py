@@ -318,3 +318,10 @@ def test_a_list_closed_by_manufacturing_is_of_sectors_and_a_batch_of_projects_is
     assert {"汽车", "电子"} <= set(chains("发展汽车、电子等先进制造业。"))
     # 等一批…项目 lists projects: its items are firms or works, no sectors
     assert not chains("青禾、明远、铁建重工等一批制造业标志性重大项目建成投产。")
+
+
+def test_quantities_scopes_and_processes_before_a_head_are_no_sectors() -> None:
+    found = chains("部分产业链供应链受阻。扶持云计算、大数据等细分产业发展。持续壮大县域特色产业集群。"
+                   "培育优化产业生态。聚焦融合集群。入选改革开放40年经济发展最成功城市。推动房地产业平稳发展。")
+    assert not {"部分", "细分", "县域", "优化", "融合", "年经济", "房地"} & set(found)
+    assert {"云计算", "大数据"} <= set(found)
