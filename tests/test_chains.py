@@ -325,3 +325,9 @@ def test_quantities_scopes_and_processes_before_a_head_are_no_sectors() -> None:
                    "培育优化产业生态。聚焦融合集群。入选改革开放40年经济发展最成功城市。推动房地产业平稳发展。")
     assert not {"部分", "细分", "县域", "优化", "融合", "年经济", "房地"} & set(found)
     assert {"云计算", "大数据"} <= set(found)
+
+
+def test_a_list_of_fields_under_supervision_is_no_list_of_sectors() -> None:
+    found = chains("强化道路交通、消防、危化品等重点行业领域专项整治。",
+                   "聚焦消防、燃气、重点商圈等行业领域，强化监管执法。")
+    assert not found
