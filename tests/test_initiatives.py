@@ -253,6 +253,12 @@ def test_a_technique_over_an_area_a_trademark_and_a_business_form_are_no_initiat
     assert set(found) == {"最多跑一次"}
 
 
+def test_labels_of_people_households_counted_kinds_and_plans_are_no_initiatives() -> None:
+    found = initiatives("集聚国家“英才计划”专家20名，“零就业”家庭动态清零，19项“省字号”改革试点启动实施，"
+                        "健全“三级三类”国土空间规划体系，争创国家工程研究中心，深入实施“放管服”改革。")
+    assert set(found) == {"放管服"}
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
