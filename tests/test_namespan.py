@@ -24,3 +24,10 @@ def test_name_before_takes_the_first_valid_cut():
     text = "组建成都交易集团"
     start = namespan.name_before(text, len(text), lambda n: n.endswith("集团") and len(n) >= 4)
     assert text[start:] == "成都交易集团"
+
+
+def test_verbs_that_administer_or_rank_and_the_particle_ji_are_boundaries():
+    for text, name in (("全面代管西咸新区", "西咸新区"), ("经济总量稳居国家级新区", "国家级新区"),
+                       ("即湖南湘江新区", "湖南湘江新区")):
+        start = namespan.name_before(text, len(text), lambda n: n.endswith("新区") and len(n) >= 4)
+        assert start is not None and text[start:] == name
