@@ -310,7 +310,10 @@ def _alias_tail(text: str, end: int) -> str:
 
 
 def _numeric_head(text: str, end: int) -> int | None:
-    """End of the head noun after a numeric quote (“1163”工作思路), or None."""
+    """End of the head noun after a numeric quote (“1163”工作思路), or None; a list closed after the
+    quote (双一流“196”等工程) gives the quote no head of its own."""
+    if text.startswith("等", end):
+        return None
     stop = end
     while stop < len(text) and stop - end < 12 and text[stop] not in _CLAUSE_END:
         stop += 1

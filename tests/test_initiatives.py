@@ -259,6 +259,12 @@ def test_labels_of_people_households_counted_kinds_and_plans_are_no_initiatives(
     assert set(found) == {"放管服"}
 
 
+def test_free_trade_zone_names_stay_whole_and_a_number_before_deng_has_no_head() -> None:
+    found = initiatives("复制推广自贸试验区改革经验，实施自贸试验区提升战略三年行动，深入实施双一流“196”等工程。")
+    assert {"自贸试验区改革", "自贸试验区提升战略三年行动"} <= set(found)
+    assert not any(n.startswith("贸") or "196" in n for n in found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
