@@ -265,6 +265,12 @@ def test_free_trade_zone_names_stay_whole_and_a_number_before_deng_has_no_head()
     assert not any(n.startswith("贸") or "196" in n for n in found)
 
 
+def test_tuozhan_governs_a_name_and_still_ends_one() -> None:
+    found = initiatives("拓展节约集约用地试点，实施生活性服务业拓展行动。")
+    assert {"节约集约用地试点", "生活性服务业拓展行动"} <= set(found)
+    assert not any(n.startswith("拓展") for n in found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
