@@ -41,7 +41,7 @@ _COUNT = re.compile(
 #: A level word opening a name (区中医医院, 县级, 省级): generic, unlike the same character inside one.
 _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|镇|乡|村|旗)(?:级)?")
 #: Characters never inside a name: 的 ends a modifier, 等 closes a list, 及 joins two.
-_NEVER_INSIDE = re.compile("[的等及]")
+_NEVER_INSIDE = re.compile("[的等及]|在(?![线建])")
 
 
 #: 和 or 与 between a word of two characters or more and a phrase of three or more: two things

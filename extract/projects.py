@@ -244,6 +244,8 @@ def find_lists(doc: Document, spans: Taken) -> None:
         end = m.start()
         if end == 0 or not (is_name_char(text[end - 1]) or text[end - 1] in "”\"」)"):
             continue
+        if re.match("(?:在(?!建)|对|向|把|将|从|于)", text[m.start("cat") : m.start("cat") + 2]):
+            continue  # 国投集团等在重大片区建设: a preposition after 等 opens a phrase, no category (在建 does not)
         window = re.match(r"[^，,。；;：:！？!?\n]{0,16}", text[m.start("cat") :]).group()
         found = _shortest_category(text, m.start("cat"), m.start("cat") + len(window))
         if found is None:

@@ -424,3 +424,9 @@ def test_owners_listed_before_a_project_share_its_work() -> None:
             "中克骆瑞电驱动系统项目"} <= set(projects)
     assert "金通铜业" in projects["金通铜业扩产能项目"]["aliases"]
     assert not any(n.endswith("医项目") for n in projects)  # 六项目标: six goals, no 项目
+
+
+def test_a_preposition_after_deng_opens_no_category_and_never_stands_inside_a_name() -> None:
+    body = "发挥好城发集团、湘江集团等在重大片区建设中的作用。努力在产业项目上实现突破。加快227个在建项目建设。"
+    projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
+    assert not any("在" in n and "在建" not in n for n in projects)
