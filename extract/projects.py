@@ -235,6 +235,7 @@ def find_lists(doc: Document, spans: Taken) -> None:
     """Items of enumerations closed by 等 or a count and a project category."""
     text = doc.text
     fields = {(m.start, m.end) for m in doc.mentions if m.type == "IndustrialChain"}
+    places = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
     counted, roads, _ = _list_tails()
     tails = [(m, True) for m in counted.finditer(text)] + [(m, False) for m in roads.finditer(text)]
     # a quoted category names the items' programme (等“六微”工程) unless a count comes first (等一批“…”项目)
@@ -261,6 +262,9 @@ def find_lists(doc: Document, spans: Taken) -> None:
             item = strip_quotes(text[s:e])
             if not 2 <= len(item) <= 30 or "等" in item or _taken(spans, s, e):
                 continue  # an item holding 等 closes a list of its own (A—B等核心商圈和C)
+            if (s, e) in places and template in ("{item}", "{item}项目"):
+                continue  # 临安、淳安、富阳等抽水蓄能项目: places where projects of a kind are, no names
+                # (a facility category names one in each place: 岳麓、开福等污水处理厂)
             if (s, e) in fields and not tokens.has_proper_word(item):
                 continue  # 化工新材料、专用化学品等项目: a sector as the projects' field (settled case 12)
             ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)

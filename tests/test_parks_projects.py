@@ -430,3 +430,10 @@ def test_a_preposition_after_deng_opens_no_category_and_never_stands_inside_a_na
     body = "发挥好城发集团、湘江集团等在重大片区建设中的作用。努力在产业项目上实现突破。加快227个在建项目建设。"
     projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
     assert not any("在" in n and "在建" not in n for n in projects)
+
+
+def test_places_in_a_list_of_a_kind_of_project_name_none_but_a_facility_category_names_one_each() -> None:
+    body = "做好临安、淳安、富阳等抽水蓄能项目前期。建成萧山、余杭等污水处理厂。"
+    projects = set(entities(facts_of("杭州市", body, lead="市长"), "Project"))
+    assert not {"临安项目", "淳安项目", "富阳项目"} & projects
+    assert "萧山污水处理厂" in projects
