@@ -149,3 +149,9 @@ def test_a_brand_listed_beside_a_company_before_deng_is_a_company_unless_it_ends
     found = enterprises("宏福农业、飞鹤乳业等现代农牧业项目进展顺利。推进中核汇能通榆、青禾煤电等项目建设。")
     assert {"宏福农业", "飞鹤乳业", "青禾煤电"} <= set(found)
     assert "中核汇能通榆" not in found
+
+
+def test_a_company_named_only_by_its_line_of_business_is_a_kind_of_company() -> None:
+    found = enterprises("引进货代公司、咨询公司和证券公司，组建国有资本运营公司，发展融资担保公司和品牌连锁便利店，"
+                        "支持华泰证券公司发展。")
+    assert set(found) == {"华泰证券公司"}  # a brand before the line of business names one company
