@@ -107,7 +107,7 @@ class AcceptedNames:
 #: Types that give way to another type found on exactly the same span.
 _SAME_SPAN_YIELDS: dict[str, frozenset[str]] = {
     "IndustrialChain": frozenset({"Enterprise"}),  # 星耀新材料: the company, not a sector
-    "Enterprise": frozenset({"Region"}),  # 阿旗 in a list of projects: a banner, not a company
+    "Enterprise": frozenset({"Region", "Park"}),  # 阿旗 in a list of projects: a banner; 长沙经开区: a zone
 }
 
 

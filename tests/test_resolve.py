@@ -105,3 +105,26 @@ def test_a_sector_gives_way_to_a_company_on_the_same_span() -> None:
                     Mention("Project", "星耀新材料项目", 0, 5)]
     drop_nested(doc)
     assert sorted(m.type for m in doc.mentions) == ["Enterprise", "Project"]
+
+
+def test_a_company_gives_way_to_a_zone_on_the_same_span() -> None:
+    from policykg.extract.document import Document, Mention
+    from policykg.extract.resolve import drop_nested
+
+    text = "长沙经开区、雨花经开区等实现企业开工。"
+    doc = Document(source="x", original=text, text=text)
+    doc.mentions = [Mention("Enterprise", "长沙经开区", 0, 5), Mention("Park", "长沙经开区", 0, 5)]
+    drop_nested(doc)
+    assert [m.type for m in doc.mentions] == ["Park"]
+
+
+def test_a_sector_opening_a_programme_of_its_revival_is_kept_and_other_nested_names_go() -> None:
+    from policykg.extract.document import Document, Mention
+    from policykg.extract.resolve import drop_nested
+
+    text = "实施种业振兴行动和城市更新行动。"
+    doc = Document(source="x", original=text, text=text)
+    doc.mentions = [Mention("Initiative", "种业振兴行动", 2, 8), Mention("IndustrialChain", "种业", 2, 4),
+                    Mention("Initiative", "城市更新行动", 9, 15), Mention("IndustrialChain", "城市", 9, 11)]
+    drop_nested(doc)
+    assert sorted(m.name for m in doc.mentions) == ["城市更新行动", "种业", "种业振兴行动"]
