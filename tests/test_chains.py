@@ -331,3 +331,10 @@ def test_a_list_of_fields_under_supervision_is_no_list_of_sectors() -> None:
     found = chains("强化道路交通、消防、危化品等重点行业领域专项整治。",
                    "聚焦消防、燃气、重点商圈等行业领域，强化监管执法。")
     assert not found
+
+
+def test_campaigns_kinds_funds_and_a_gloss_marker_give_no_sector() -> None:
+    found = chains("“十大攻坚战”:蓝天保卫战、碧水保卫战等。发展体验式、策展型等消费新业态。设立杭州产业基金。"
+                   "“9”指道路交通、建设施工等重点行业。转变发展方式。")
+    assert not {"蓝天保卫战", "碧水保卫战", "体验式", "策展型", "杭州产业基金", "方式"} & set(found)
+    assert not any(n.startswith("指") for n in found)

@@ -271,6 +271,11 @@ def test_tuozhan_governs_a_name_and_still_ends_one() -> None:
     assert not any(n.startswith("拓展") for n in found)
 
 
+def test_a_gloss_marker_opens_no_name() -> None:
+    found = initiatives("“三大行动”:即医疗卫生体制改革、指老旧城区改造行动。")
+    assert {"医疗卫生体制改革", "老旧城区改造行动"} <= set(found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
