@@ -41,7 +41,8 @@ _COUNTED_AFTER = re.compile(
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
-_COUNT_OR_AND = re.compile(r"\d+\s*个|[与及]|一批|多个|若干|各|首个|第[一二三四五六七八九十\d]+批")
+_COUNT_OR_AND = re.compile(r"[\d一二两三四五六七八九十]+\s*个|[与及]|一批|多个|若干|各|首个"
+                           r"|第[一二三四五六七八九十\d]+批")
 
 
 @cache
