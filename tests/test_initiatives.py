@@ -276,6 +276,13 @@ def test_a_gloss_marker_opens_no_name() -> None:
     assert {"医疗卫生体制改革", "老旧城区改造行动"} <= set(found)
 
 
+def test_problems_and_glossed_parts_of_a_formula_are_no_initiatives() -> None:
+    found = initiatives("解决“看病难”“上学难”问题，解决“有灯不亮”问题。实施“南优、北拓”战略。“北拓”，就是向北拓展。"
+                        "“一区”即秦岭生态保护区。推行“一网通办”。")
+    assert set(found) >= {"一网通办"}
+    assert not {"看病难", "上学难", "有灯不亮", "北拓", "一区"} & set(found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
