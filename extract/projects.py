@@ -182,7 +182,8 @@ def _category_template(cat: str) -> tuple[str, str] | None:
     areas = tuple(load_list("project_area_words.txt"))
     if any(cat.endswith(h) and not cat[: -len(h)].endswith(areas) for h, kind in table.items()
            if kind == "facility") and not has_proper_part(cat, FACILITY_GENERIC):
-        return "{item}" + cat, "named"
+        # a rank or scope before the category is the list's, not each item's (大王山等重大片区 → 大王山片区)
+        return "{item}" + re.sub("^(?:重大|重点|城市)(?=..)", "", cat), "named"
     return None
 
 

@@ -445,3 +445,10 @@ def test_ranks_qualities_counts_and_rank_verbs_make_no_park_name() -> None:
     parks = set(entities(facts_of("合肥市", body, lead="市长"), "Park"))
     assert not {"核心园区", "飞地园区", "翔安两个高新技术产业基地", "世界一流高科技园区"} & parks
     assert not any("跻身" in n or "保持" in n for n in parks)
+
+
+def test_a_rank_before_a_list_category_is_the_lists_and_approval_items_are_no_projects() -> None:
+    body = "梅溪湖国际新城二期、大王山等重大片区展现新貌。简化优化行政审批项目和流程。"
+    projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
+    assert {"梅溪湖国际新城二期片区", "大王山片区"} <= projects
+    assert not any("重大" in n or "审批" in n for n in projects)
