@@ -338,3 +338,7 @@ def test_campaigns_kinds_funds_and_a_gloss_marker_give_no_sector() -> None:
                    "“9”指道路交通、建设施工等重点行业。转变发展方式。")
     assert not {"蓝天保卫战", "碧水保卫战", "体验式", "策展型", "杭州产业基金", "方式"} & set(found)
     assert not any(n.startswith("指") for n in found)
+
+
+def test_a_level_word_inside_a_longer_word_is_not_stripped() -> None:
+    assert not any(n.startswith("性") for n in chains("加快建设全国性智能制造产业集聚区。"))
