@@ -37,6 +37,9 @@ from tests.conftest import DEV_SETS
 #:          Initiative .872/.858, Enterprise .957/.943, micro .906/.880
 #:   wider: Region .946/.946, IndustrialChain .794/.772, Park .815/.741, Project .798/.746,
 #:          Initiative .809/.789, Enterprise .812/.812, micro .810/.782
+#: Raised for wider at the end of the session of shared works and heads over 和, revived sectors,
+#: variant merging and the cities-review precision rules (seeds unchanged):
+#:   wider: IndustrialChain .819/.797, Project .804/.768, Initiative .812/.794, micro .818/.794
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
@@ -49,12 +52,12 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "wider": {
         "Region": (0.94, 0.94),
-        "IndustrialChain": (0.79, 0.77),
+        "IndustrialChain": (0.81, 0.79),
         "Park": (0.81, 0.74),
-        "Project": (0.79, 0.74),
-        "Initiative": (0.80, 0.78),
+        "Project": (0.80, 0.76),
+        "Initiative": (0.81, 0.79),
         "Enterprise": (0.81, 0.81),
-        "micro": (0.80, 0.78),
+        "micro": (0.81, 0.79),
     },
 }
 
