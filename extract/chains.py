@@ -123,7 +123,7 @@ def canonical(surface: str) -> str:
     name = _cues()["level"].sub("", surface)
     short = _head_regex().sub("", name)
     if name.endswith("产业") and len(name) > 3 and tokens.tag(name[:-1]):
-        short = name[:-1]  # 房地产业, 水产业: the industry word is X产 and 业 its head, not X and 产业
+        short = name[:-1]  # 房地产业: the industry word is 房地产 and 业 its head, not 房地 and 产业
     if name.endswith("全产业链") and tokens.cut(name[:-3])[-1:] != ["全"]:
         short = name[:-3]  # 网络安全产业链: 全 belongs to 安全, the head is 产业链
     if short in load_set("chain_keep_whole.txt") or len(short) < 2:

@@ -520,7 +520,7 @@ def extend_tails(doc: Document) -> None:
             first = item.start
             item = by_end.get(item.start - 1) if text[item.start - 1 : item.start] in _JOIN else None
         if item is None and text[first - 1 : first] == "、":
-            for start, end in reversed(items_before(text, first - 1)[-3:]):
+            for start, end in reversed(items_before(text, first - 1)[-3:]):  # a few facilities at most
                 name = text[start:end]
                 if text[end] not in _JOIN or not _is_facility_item(doc, name) or by_end.get(end):
                     break
@@ -564,7 +564,8 @@ _OWN_NOUN = re.compile("(?:[院馆站场厂园校所城港库桥路街巷段区�
 
 def _own_and_shared(name: str) -> tuple[str, str]:
     """A facility's name split where the part a list shares begins: its head word and the common
-    words before it (宁城|通用机场, 济滨|高铁, 东山|增量配电网); ("", "") without a head."""
+    words of two characters or more before it (宁城|通用机场, 济滨|高铁, 东山|增量配电网); the whole name
+    and "" without a head."""
     head = max((h for h in _heads()[0] if name.endswith(h)), key=len, default="")
     if not head:
         return name, ""

@@ -440,10 +440,10 @@ def test_places_in_a_list_of_a_kind_of_project_name_none_but_a_facility_category
 
 
 def test_ranks_qualities_counts_and_rank_verbs_make_no_park_name() -> None:
-    body = ("核心园区入驻企业超1600家，支持创新合作共建、飞地园区等模式。启动建设同安、翔安两个高新技术产业基地。"
+    body = ("重要园区入驻企业超1600家，支持创新合作共建、飞地园区等模式。启动建设同安、翔安两个高新技术产业基地。"
             "新站高新区跻身国家级绿色园区，经济总量保持国家级新区前列，建设世界一流高科技园区。")
     parks = set(entities(facts_of("合肥市", body, lead="市长"), "Park"))
-    assert not {"核心园区", "飞地园区", "翔安两个高新技术产业基地", "世界一流高科技园区"} & parks
+    assert not {"重要园区", "飞地园区", "翔安两个高新技术产业基地", "世界一流高科技园区"} & parks
     assert not any("跻身" in n or "保持" in n for n in parks)
 
 
