@@ -283,6 +283,12 @@ def test_problems_and_glossed_parts_of_a_formula_are_no_initiatives() -> None:
     assert not {"看病难", "上学难", "有灯不亮", "北拓", "一区"} & set(found)
 
 
+def test_titles_won_changes_aimed_at_and_instructions_are_no_initiatives() -> None:
+    found = initiatives("“青禾古城”入选世界文化遗产名录。推动“明远制造”迈向“明远智造”。作出“三个牢牢把握”等重要指示。"
+                        "推进养老托育普惠体系集成改革。")
+    assert set(found) == {"养老托育普惠体系集成改革"}
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
