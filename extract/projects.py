@@ -505,11 +505,10 @@ def extend_tails(doc: Document) -> None:
         if tail and tokens.aligned(text, m.start, m.end + len(tail)) and not re.search("项目|工程", m.name):
             _with_tail(doc, m, tail)
         more = _MORE_TAIL.match(text, m.end) if text[m.end - 2 : m.end] == m.name[-2:] else None
-        if more and tokens.aligned(text, m.start, more.end()):
-            if more.group("section"):
-                m.aliases = tuple({*m.aliases, m.name + more.group()})
-            else:
-                _with_tail(doc, m, more.group())
+        if more and more.group("section") and tokens.aligned(text, m.start, more.end() - 1):
+            m.aliases = tuple({*m.aliases, m.name + more.group()})  # 段 may glue to what follows (段落地)
+        elif more and not more.group("section") and tokens.aligned(text, m.start, more.end()):
+            _with_tail(doc, m, more.group())
         shared = _SHARED_TAIL.search(m.name)
         if not shared:
             continue

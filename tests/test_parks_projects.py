@@ -410,7 +410,7 @@ def test_facilities_listed_before_a_construction_work_each_take_it():
 
 
 def test_a_phase_or_paired_work_after_a_project_is_named_with_it_and_a_section_is_an_alias() -> None:
-    body = "明远城项目一期已试运行。推进明镜湖治理保护。加快呼南高铁襄阳段建设。"
+    body = "明远城项目一期已试运行。推进明镜湖治理保护。加快呼南高铁襄阳段落地建设。"
     projects = entities(facts_of("襄阳市", body, lead="市长"), "Project")
     assert {"明远城项目一期", "明镜湖治理保护", "呼南高铁"} <= set(projects)
     assert "呼南高铁襄阳段" in projects["呼南高铁"]["aliases"]
