@@ -20,15 +20,19 @@ Cues (docs/annotation.md, IndustrialChain):
   (生物制药与高端医疗器械两大产业);
 - an industry of the national classification with 业 (玉米肉蛋乳精深加工业, 健康养老服务业),
   read like X产业; with only rank words before it, a category (高端服务业) is none;
-- a list closed by a development effort instead of 等 (加大生态观光、休闲农业培育力度).
+- a list closed by a development effort instead of 等 (加大生态观光、休闲农业培育力度);
+- a known sector revived or developed, or named as a programme's field (推进奶业振兴,
+  支持创新药高质量发展, 种业振兴行动: the programme keeps the sector, `resolve`).
 
 A known sector in a list of other things (老龄、中医药等各项事业) is not
 developed there (`in_other_list`, which enterprises use too).
 
 Names: the sector without 产业/产业链/产业集群/集群/行业 (锂电产业 → 锂电),
-kept whole where the rest would be a bare noun (文化产业); the written form is
-an alias. Bare categories (工业, 服务业, 现代农业 …) are data in
-`chain_exclusions.txt`. Word boundaries come from jieba (`tokens.py`).
+kept whole where the rest would be a bare noun (文化产业, 铜产业); the written form
+is an alias. Two forms of one report that differ by a modifier are one chain
+(北方寒地黄桃 / 寒地黄桃, 现代装备制造 / 装备制造, 矿业经济 / 矿业). Bare categories
+(工业, 服务业, 现代农业 …) are data in `chain_exclusions.txt`. Word boundaries come
+from jieba (`tokens.py`).
 """
 from __future__ import annotations
 
