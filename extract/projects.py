@@ -12,9 +12,12 @@ Four finders, run in this order, each skipping text an earlier one took:
 4. facilities — a facility with its own head (…中心, …医院, …公园) in a clause
    that builds or opens something.
 
-Then what a list shares goes to its items (settled case 9): a head (雄商、济滨高铁),
-the report's level (市博物馆、科技馆), a construction work (市疾控中心、市急救中心迁建工程),
-and a phase or work written after a name joins it (长春龙嘉机场三期扩建).
+Then what a list shares goes to its items (settled case 9): a head over 、 or 和
+(雄商、济滨高铁; 阿旗罕山和宁城通用机场), the report's level (市博物馆、科技馆), a construction
+work (市疾控中心、市急救中心迁建工程; 赤峰学院和市委党校扩建工程), the work an owner's project
+names (金通铜业、赤峰云铜扩产能项目); and a phase or work written after a name joins it
+(长春龙嘉机场三期扩建, 海悦城项目一期, 查干湖治理保护), a line's section is its alias
+(呼南高铁襄阳段).
 
 A name must have a proper part (`data/project_generic.txt`,
 `data/project_facility_generic.txt`); a facility named by the report's own
