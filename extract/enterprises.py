@@ -176,6 +176,26 @@ def find_by_suffix(doc: Document, taken: Taken) -> None:
             _add(doc, taken, start, end)
 
 
+@cache
+def _title_won() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, load_list("enterprise_titles.txt")))
+    return re.compile(rf"(?:被评为|获评|被认定为|认定为|入选|荣获)[^，,。；;、]{{0,16}}?(?:{titles})")
+
+
+def find_titled(doc: Document, taken: Taken) -> None:
+    """A brand that receives a title given to enterprises (东风康明斯被评为国家级绿色工厂) is a company."""
+    text = doc.text
+    regions = [(r.start, r.end) for r in doc.mentions if r.type in ("Region", "Park")]
+    for m in _title_won().finditer(text):
+        end = m.start()
+        start = name_before(text, end, lambda n: 2 <= len(n) <= 8 and _coined(n) and not _excluded(n)
+                            and has_proper_part(n, GENERIC) and not re.search(r"\d|家", n)
+                            and not divisions.lookup(n), max_len=8)
+        if start is None or _overlaps(taken, start, end) or any(s < end and start < e for s, e in regions):
+            continue  # 长沙入选…, 高新区获评…: a place or a zone wins the title, no company
+        _add(doc, taken, start, end)
+
+
 def find_lists(doc: Document, taken: Taken) -> None:
     """Items of a list closed by 等 and a company category (X、Y等骨干企业)."""
     text = doc.text
@@ -380,13 +400,15 @@ def find_known(doc: Document, taken: Taken) -> None:
 
 
 def find_enterprises(doc: Document) -> Document:
-    """Pipeline component: companies by suffix, known brands, company lists, list-item companies, owned projects."""
+    """Pipeline component: companies by suffix, known brands, company lists, list-item companies, firms given
+    an enterprise title, owned projects."""
     taken = Taken()
     find_by_suffix(doc, taken)
     find_known(doc, taken)
     find_lists(doc, taken)
     find_list_companies(doc, taken)
     find_companions(doc, taken)
+    find_titled(doc, taken)
     merge_short_forms(doc)
     attach_owned_projects(doc)
     return doc

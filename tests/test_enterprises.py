@@ -155,3 +155,9 @@ def test_a_company_named_only_by_its_line_of_business_is_a_kind_of_company() -> 
     found = enterprises("引进货代公司、咨询公司和证券公司，组建国有资本运营公司，发展融资担保公司和品牌连锁便利店，"
                         "支持华泰证券公司发展。")
     assert set(found) == {"华泰证券公司"}  # a brand before the line of business names one company
+
+
+def test_a_brand_given_an_enterprise_title_is_a_company_and_a_place_or_a_count_is_not() -> None:
+    found = enterprises("青禾康明斯被评为国家级绿色工厂，明远飞机入选中国服务外包领军企业。"
+                        "长沙入选全国灯塔工厂城市，23家企业被认定为全省数字化车间。")
+    assert set(found) == {"青禾康明斯", "明远飞机"}
