@@ -158,6 +158,6 @@ def test_a_company_named_only_by_its_line_of_business_is_a_kind_of_company() -> 
 
 
 def test_a_brand_given_an_enterprise_title_is_a_company_and_a_place_or_a_count_is_not() -> None:
-    found = enterprises("青禾康明斯被评为国家级绿色工厂，明远飞机入选中国服务外包领军企业。"
+    found = enterprises("青禾康明斯被评为国家级绿色工厂，鹭翔飞机入选中国服务外包领军企业。"
                         "长沙入选全国灯塔工厂城市，23家企业被认定为全省数字化车间。")
-    assert set(found) == {"青禾康明斯", "明远飞机"}
+    assert set(found) == {"青禾康明斯", "鹭翔飞机"}
