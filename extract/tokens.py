@@ -178,8 +178,10 @@ def tag(word: str) -> str:
 
 @cache
 def domain_words() -> frozenset[str]:
-    """The names of the user dictionary and the lexicons (never a boundary); verbs are left out."""
-    return frozenset(word for word, _freq, word_tag in _parse_user_dict() if not (word_tag or "").startswith("v"))
+    """The names of the user dictionary and the lexicons (never a boundary); verbs and pronouns (我区) are
+    left out."""
+    return frozenset(word for word, _freq, word_tag in _parse_user_dict()
+                     if not (word_tag or "").startswith(("v", "r")))
 
 
 def aligned(text: str, start: int, end: int, margin: int = 6) -> bool:

@@ -342,3 +342,8 @@ def test_campaigns_kinds_funds_and_a_gloss_marker_give_no_sector() -> None:
 
 def test_a_level_word_inside_a_longer_word_is_not_stripped() -> None:
     assert not any(n.startswith("性") for n in chains("加快建设全国性智能制造产业集聚区。"))
+
+
+def test_the_speakers_own_region_opens_no_sector() -> None:
+    found = chains("加快编制我区商贸物流产业发展整体规划，推动我区快递业向精细化方向发展。")
+    assert "商贸物流" in found and not any(n.startswith(("区", "我区")) for n in found)

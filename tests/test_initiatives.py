@@ -286,6 +286,11 @@ def test_problems_and_glossed_parts_of_a_formula_are_no_initiatives() -> None:
     assert not {"看病难", "上学难", "有灯不亮", "北拓", "一区"} & set(found)
 
 
+def test_duijie_governs_a_name() -> None:
+    found = initiatives("抢抓政策窗口期机遇，重点对接长江经济带、汉江生态经济带等战略规划。")
+    assert "长江经济带" in found and not any(n.startswith(("对接", "重点")) for n in found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
