@@ -291,6 +291,12 @@ def test_duijie_governs_a_name() -> None:
     assert "长江经济带" in found and not any(n.startswith(("对接", "重点")) for n in found)
 
 
+def test_a_rank_before_a_pilot_is_the_regions_not_the_pilots_name() -> None:
+    found = initiatives("通过自治区首家教育标准化服务试点验收，入选全国首批城市体检评估试点城市。")
+    assert {"教育标准化服务试点", "城市体检评估试点城市"} <= set(found)
+    assert not any("首" in n for n in found)
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)
