@@ -675,12 +675,12 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
     forms = frozenset(_national())
     for start, surface in word_starts(text, forms):
         end = start + len(surface)
-        hub = _HUB.match(text, end)
-        revived = _REVIVED.match(text, end)
+        revived = REVIVED.match(text, end)
         if revived and (develop_before(text, start) or revived.group("programme")):
             if tokens.aligned(text, start, revived.end()):  # 奶业振兴 may be one word of jieba's
                 out.append(ChainCandidate(start, end, canonical(text[start:end])))
             continue
+        hub = _HUB.match(text, end)
         if not (_SECTOR_AFTER.match(text, end) or (hub and _builds_hub(text, start))) \
                 or not tokens.aligned(text, start, end):
             continue
@@ -701,6 +701,10 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
 
 #: A hub a region builds for a sector (现代商贸物流区域中心, 现代商贸物流重要基地): the sector is developed.
 _HUB = re.compile(r"(?:重要|区域|国际|全国性)?(?:中心|基地|枢纽|高地)")
+#: A known sector's development or revival right after it, under a development verb (推进奶业振兴,
+#: 支持创新药高质量发展) or named as a programme (种业振兴行动, which keeps the sector: resolve._OPENS_KEPT).
+REVIVED = re.compile(r"(?:高质量)?(?:振兴|发展)(?P<programme>行动|工程|计划|战略)?"
+                     r"(?!大会|规划|论坛|基金|报告|中心|研究)")
 
 
 def _builds_hub(text: str, start: int) -> bool:
@@ -762,10 +766,6 @@ def find_chains(doc: Document) -> Document:
 
 #: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
 _SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
-#: A known sector's development or revival right after it, under a development verb (推进奶业振兴,
-#: 支持创新药高质量发展) or named as a programme (种业振兴行动, which keeps the sector: resolve._OPENS_KEPT).
-_REVIVED = re.compile(r"(?:高质量)?(?:振兴|发展)(?P<programme>行动|工程|计划|战略)?"
-                      r"(?!大会|规划|论坛|基金|报告|中心|研究)")
 
 
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:

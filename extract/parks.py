@@ -52,11 +52,6 @@ def _heads() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @cache
-def _title_verbs() -> tuple[str, ...]:
-    return tuple(load_list("park_title_verbs.txt"))
-
-
-@cache
 def _goal_verbs() -> re.Pattern[str]:
     words = sorted(load_list("park_goal_verbs.txt"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
@@ -118,7 +113,7 @@ def find_parks(doc: Document) -> Document:
                             min_len=len(head) + 2, extra="()")
         if start is None or start >= head_start or _overlaps(taken, start, end):
             continue
-        if text.endswith(_title_verbs(), 0, start):
+        if text.endswith(load_list("park_title_verbs.txt"), 0, start):
             continue  # 入选国家农村产业融合发展示范园: a title received, not a zone
         if _COUNTED_AFTER.match(text, end):
             continue  # 建立退役军人创业园10个, 专业蔬菜基地2.77万亩: a kind of zone counted, not one named

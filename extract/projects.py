@@ -344,6 +344,10 @@ def find_cued(doc: Document, spans: Taken) -> None:
                     _add(doc, spans, prev, s - 1, item + work + "项目", "cue", (item,))
 
 
+#: jieba tags of words no shared work holds: unknown words, proper names and numbers.
+_NO_WORK_TAGS = frozenset({"", *tokens.NAME_TAGS, "m", "q", "mq"})
+
+
 def _shared_work(last: str, before: int, longest: bool = False) -> str:
     """The work that the last item of a list of projects shares with the items before it: its common
     words after its owner (金通铜业、赤峰云铜扩产能项目 → 扩产能). The owner is as long as the item before
@@ -352,7 +356,7 @@ def _shared_work(last: str, before: int, longest: bool = False) -> str:
     words = tokens.cut(last)
     tails = []
     for k in range(len(words) - 1, 0, -1):
-        if not tokens.tag(words[k]) or tokens.tag(words[k]) in tokens.NAME_TAGS | {"m", "q", "mq"}:
+        if tokens.tag(words[k]) in _NO_WORK_TAGS:
             break
         tails.append("".join(words[k:]))
     owned = [t for t in tails if len(last) - len(t) >= 2 and tokens.has_proper_word(last[: -len(t)])]
@@ -530,10 +534,15 @@ def extend_tails(doc: Document) -> None:
                                             aliases=(name,)))
 
 
+def _holds_verb(name: str) -> bool:
+    """True when a jieba word of `name` is a verb (形成, 完成): a phrase, no list item naming a facility."""
+    return any(tokens.tag(w).startswith("v") for w in tokens.cut(name))
+
+
 def _is_facility_item(doc: Document, name: str) -> bool:
     """A list item that names a facility on its own: a name with a facility's ending (赤峰学院, 市民中心)."""
     return bool(_OWN_NOUN.search(name) or ends_in_head(name)) and is_named(doc, name, facility=True) \
-        and not any(tokens.tag(w).startswith("v") for w in tokens.cut(name))
+        and not _holds_verb(name)
 
 
 def _split_joined(doc: Document, m: Mention, tail: str) -> int:
@@ -579,10 +588,9 @@ def _own_and_shared(name: str) -> tuple[str, str]:
     return own, name[len(own) :]
 
 
-def _without_place(doc: Document, start: int, end: int) -> int:
+def _without_place(regions: list[tuple[int, int]], start: int, end: int) -> int:
     """Length of text[start:end] without the region mention that opens it (阿旗|罕山 → 2)."""
-    lead = max((r.end for r in doc.mentions if r.type == "Region" and r.start == start and r.end < end), default=start)
-    return end - lead
+    return end - max((e for s, e in regions if s == start and e < end), default=start)
 
 
 def share_head(doc: Document, spans: Taken) -> None:
@@ -591,13 +599,14 @@ def share_head(doc: Document, spans: Taken) -> None:
     Items are taken while they are as long as the last item's own part, a county that opens either
     not counted, which keeps a list of different things (A公园、B路改造工程) from borrowing the head."""
     text = doc.text
+    regions = [(r.start, r.end) for r in doc.mentions if r.type == "Region"]
     for m in [m for m in doc.mentions if m.type == "Project" and m.source in ("facility", "works")]:
         if text[m.start - 1 : m.start] not in _JOIN:
             continue
         own, shared = _own_and_shared(m.name)
         if not shared or not m.name.startswith(own):
             continue
-        own_len = _without_place(doc, m.start, m.start + len(own))
+        own_len = _without_place(regions, m.start, m.start + len(own))
         items = items_before(text, m.start - 1)  # the 、-list before the last item, whose head is shared
         for i, (start, end) in enumerate(reversed(items)):
             if text[end] not in _JOIN or (i < len(items) - 1 and text[start - 1 : start] != "、"):
@@ -605,12 +614,10 @@ def share_head(doc: Document, spans: Taken) -> None:
             if i == len(items) - 1:  # the list's first item still holds its verb (加快|雄商)
                 start = name_before(text, end, lambda n: True, floor=start, max_len=end - start, min_len=1) or end
             item = text[start:end]
-            if not item or _without_place(doc, start, end) != own_len or ends_in_head(item) \
+            if not item or _without_place(regions, start, end) != own_len or ends_in_head(item) \
                     or _taken(spans, start, end) or _OWN_NOUN.search(item) or "等" in item:
                 break  # 剧院、博物馆: an item that is a facility of its own takes no head
-            words = tokens.cut(item)
-            if any(tokens.tag(w).startswith("v") for w in words) or any(
-                    r.start <= start and end <= r.end for r in doc.mentions if r.type == "Region"):
+            if _holds_verb(item) or any(s <= start and end <= e for s, e in regions):
                 break  # 形成、完成: a verb; 成都、重庆: a place is the list's owner, not an item
             if len(item) > 1 and (not has_proper_part(item, FACILITY_GENERIC) or not tokens.has_proper_word(item)
                                   or item.startswith(("及", "和", "与"))):

@@ -115,8 +115,7 @@ _SAME_SPAN_YIELDS: dict[str, frozenset[str]] = {
 #: follow it there: a park opening a project in it (青禾化工园区污水处理厂: the project is located in the
 #: park), and a sector opening a programme of its revival or development (种业振兴行动, 奶业振兴: the
 #: sector is developed; 城市更新行动 names no sector).
-_OPENS_KEPT = {("Park", "Project"): re.compile(""),
-               ("IndustrialChain", "Initiative"): re.compile("(?:高质量)?(?:振兴|发展)")}
+_OPENS_KEPT = {("Park", "Project"): re.compile(""), ("IndustrialChain", "Initiative"): chains.REVIVED}
 
 
 def drop_nested(doc: Document) -> None:
