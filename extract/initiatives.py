@@ -541,7 +541,7 @@ def head_candidates(doc: Document) -> list[Candidate]:
             continue
         if text[start - 1 : start] in _CLOSE or text[start - 1 : start] == '"':
             continue  # the name goes on inside a quote: the quote pass has it
-        if text[max(0, start - 2) : start] in load_set("initiative_plurals.txt"):
+        if text[max(0, start - 2) : start] in load_set("name_plurals.txt"):
             continue  # 各项安全生产专项整治行动: a class of campaigns, not one
         modifier = text[start:hs]
         name = text[start:he]

@@ -246,7 +246,7 @@ def name_before(
     single character (将 in 点将台路; for a too-short name only when it ends a
     longer word: 为 in 支持华为); otherwise there is no name (推进项目, 把项目,
     实施重点技改项目). A name never begins with a boundary word and never
-    holds 的, 等 or 及.
+    holds 的, 等 or 及; after a plural word (各类, 一批: `name_plurals.txt`) there is none.
     """
     start = run_start(text, end, floor, max_len, extra)
     if end - start < min_len:
@@ -254,6 +254,7 @@ def name_before(
     # a run cut short by max_len starts inside a word (造业 of 制造业): that start is no cut
     truncated = start > floor and (is_name_char(text[start - 1]) or text[start - 1] in extra)
     inside = load_set("span_inside_name.txt")
+    plurals = tuple(load_set("name_plurals.txt"))
     for cut, word in cuts(text, start, end, boundaries):
         if truncated and cut == start and not word:
             return None
@@ -265,6 +266,8 @@ def name_before(
             if word and word not in inside and not _ends_a_word(text, cut, word):
                 return None  # a verb or preposition right before the head: 推进项目, 把项目
             continue
+        if name.startswith(plurals) or text.endswith(plurals, 0, cut):
+            return None  # 各类自然公园, 各级行政服务中心: a kind of thing, not one named
         if (
             not _starts_with_boundary(name, boundaries)
             and not _NEVER_INSIDE.search(name)

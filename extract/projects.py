@@ -193,10 +193,16 @@ def _category_template(cat: str) -> tuple[str, str] | None:
 def _shortest_category(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The template of the shortest category in text[start:end] that has one.
 
-    等城市道路提质改造: 城市道路 (roads) wins over 城市道路提质改造 (no template).
+    等城市道路提质改造: 城市道路 (roads) wins over 城市道路提质改造 (no template). A head inside a
+    longer word closes no category: a blocker of `project_head_blockers.tsv` that jieba reads as one word
+    with it (市场 in 等市场主体, 等市场化交易; not 片区 in 等片区城市更新).
     """
     heads = _list_tails()[2]
+    blockers = _head_blockers()
     for h in heads.finditer(text, start, end):
+        head_end = h.start() + len(h.group(1))
+        if text.startswith(blockers.get(h.group(1), blockers["*"]), head_end) and not tokens.ends_word(text, head_end):
+            continue
         found = _category_template(text[start : h.start() + len(h.group(1))])
         if found is not None:
             return found
@@ -446,8 +452,9 @@ def find_heads(doc: Document, spans: Taken) -> None:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
                 return False
             if kind == "works":
-                # 曹家镇污水处理厂、县第二水厂扩建工程: an item with a head of its own is a work of its own
-                if any(ends_in_head(item) for item in n.split("、")[:-1]):
+                # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速: an item with a head of its
+                # own, or with the list's head, is a work of its own
+                if any(ends_in_head(item) or head in item for item in n.split("、")[:-1]):
                     return False
                 if re.search("工程|项目", n[: len(n) - len(head)]):
                     return False  # 中环路改造工程全线贯通: what follows a finished name is its progress
@@ -469,7 +476,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
             continue  # after 等 it is a list's category; in quotes a coinage
         if any(s < start < e for s, e in parks):
             continue  # a name never starts inside a park's name (自由贸易试验区济南片区)
-        if kind == "facility" and re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):
+        if re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):
             continue  # 家庭教育服务站9处: a kind of facility counted, not one named
         c_start, c_end = clause_bounds(text, head_start)
         if kind == "facility" and not verbs.search(text[c_start:c_end]):

@@ -190,10 +190,20 @@ def aligned(text: str, start: int, end: int, margin: int = 6) -> bool:
     A name found again by plain string search may sit inside a longer word
     (优生 in 优生态, 牡丹 in 牡丹江); cutting a small window around it tells.
     """
-    lo, hi = max(0, start - margin), min(len(text), end + margin)
+    cuts = _cut_points(text, max(0, start - margin), min(len(text), end + margin))
+    return start in cuts and end in cuts
+
+
+def ends_word(text: str, pos: int, margin: int = 6) -> bool:
+    """True when a jieba word of the text around `pos` ends there (市场 ends no word in 市场主体)."""
+    return pos in _cut_points(text, max(0, pos - margin), min(len(text), pos + margin))
+
+
+def _cut_points(text: str, lo: int, hi: int) -> set[int]:
+    """The offsets between jieba's words of text[lo:hi], both ends included."""
     pos = lo
-    cuts = {lo}
+    points = {lo}
     for word in cut(text[lo:hi]):
         pos += len(word)
-        cuts.add(pos)
-    return start in cuts and end in cuts
+        points.add(pos)
+    return points

@@ -31,3 +31,8 @@ def test_verbs_that_administer_or_rank_and_the_particle_ji_are_boundaries():
                        ("即湖南湘江新区", "湖南湘江新区")):
         start = namespan.name_before(text, len(text), lambda n: n.endswith("新区") and len(n) >= 4)
         assert start is not None and text[start:] == name
+
+
+def test_a_name_after_a_plural_word_is_a_kind_and_names_nothing():
+    for text in ("健全以各类自然公园", "建设一批创意街区", "完善各级行政服务中心"):
+        assert namespan.name_before(text, len(text), lambda n: len(n) >= 4) is None

@@ -452,3 +452,11 @@ def test_a_rank_before_a_list_category_is_the_lists_and_approval_items_are_no_pr
     projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
     assert {"梅溪湖国际新城二期片区", "大王山片区"} <= projects
     assert not any("重大" in n or "审批" in n for n in projects)
+
+
+def test_lines_listed_with_their_own_heads_a_kind_counted_and_a_word_after_a_head_name_no_project() -> None:
+    body = ("建成绕城高速西复线、临金高速国高网段、千黄高速。除险加固病险水库15座。"
+            "吸引民营企业等市场主体积极参与。培育各类自然公园。")
+    projects = set(entities(facts_of("杭州市", body, lead="市长"), "Project"))
+    assert {"临金高速", "千黄高速"} <= projects
+    assert not any("、" in n or "水库" in n or "市场" in n or "公园" in n for n in projects)
