@@ -405,3 +405,11 @@ def test_quoted_sentences_and_family_planning_are_no_initiatives():
             "建成妇幼保健计划生育服务中心。")
     found = entities(facts_of("吉林省", body, lead="省长"), "Initiative")
     assert not found
+
+
+def test_verbs_that_seize_or_press_on_with_a_programme_are_no_part_of_its_name():
+    body = ("享受营养改善计划的学生增加。抢抓科创板试点机遇。注重供给侧结构性改革。"
+            "加快建设内陆型改革开放新高地,用好自贸试验区更大改革自主权。")
+    found = set(entities(facts_of("西安市", body, lead="市长"), "Initiative"))
+    assert {"营养改善计划", "科创板试点", "供给侧结构性改革"} <= found
+    assert not any(n.startswith(("享受", "抢抓", "注重")) or "内陆" in n or "自贸" in n for n in found)
