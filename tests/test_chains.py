@@ -347,3 +347,9 @@ def test_a_level_word_inside_a_longer_word_is_not_stripped() -> None:
 def test_the_speakers_own_region_opens_no_sector() -> None:
     found = chains("加快编制我区商贸物流产业发展整体规划，推动我区快递业向精细化方向发展。")
     assert "商贸物流" in found and not any(n.startswith(("区", "我区")) for n in found)
+
+
+def test_a_head_inside_a_longer_noun_a_rank_and_a_regulated_trade_are_no_sectors():
+    body = ("整合一流产业资源,推动设立同城化产业发展基金,做优做强政府产业投资引导基金。"
+            "加强出租车、网约车等行业管理。优化民营经济发展环境。推进长沙台湾经济文化交流。")
+    assert not entities(facts_of("长沙市", body, lead="市长"), "IndustrialChain")
