@@ -41,7 +41,7 @@ _COUNTED_AFTER = re.compile(
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
-_COUNT_OR_AND = re.compile(r"[\d一二两三四五六七八九十]+\s*个|[与及]|一批|多个|若干|各|首个"
+_COUNT_OR_AND = re.compile(r"[\d一二两三四五六七八九十]+\s*[个家]|[与及]|一批|多个|若干|各|首个"
                            r"|第[一二三四五六七八九十\d]+批")
 
 
@@ -155,5 +155,6 @@ def _find_list(doc: Document, taken: Taken, deng: int, head: str) -> None:
         item = strip_quotes(text[s:e])
         if len(item) < 2 or _overlaps(taken, s, e) or not is_park_name(doc, item, ""):
             continue
-        name = item if item.endswith(head) else item + head
+        # 翔安临空产业区等园区: an item that ends in a zone word of its own keeps its name
+        name = item if item.endswith((*_heads()[0], "区", "园")) else item + head
         _add(doc, taken, s, e, name, (item,))

@@ -460,3 +460,10 @@ def test_lines_listed_with_their_own_heads_a_kind_counted_and_a_word_after_a_hea
     projects = set(entities(facts_of("杭州市", body, lead="市长"), "Project"))
     assert {"临金高速", "千黄高速"} <= projects
     assert not any("、" in n or "水库" in n or "市场" in n or "公园" in n for n in projects)
+
+
+def test_zones_counted_by_the_firm_and_list_items_with_a_zone_word_of_their_own() -> None:
+    body = "全力打造2家五千亿级园区、3家两千亿级园区。大力推进海沧集成电路产业园、翔安临空产业区等园区建设。"
+    parks = set(entities(facts_of("厦门市", body, lead="市长"), "Park"))
+    assert "翔安临空产业区" in parks
+    assert not any("亿级" in n or n.endswith("区园区") for n in parks)
