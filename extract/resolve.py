@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import chains, divisions, initiatives
+from . import chains, divisions, initiatives, tokens
 from .context import SpanIndex, local_evidence, vetoed
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_list
@@ -99,8 +99,8 @@ class AcceptedNames:
             in_scope = s.second_pass == "batch" or (s.second_pass == "region" and code and code == doc.meta.adcode)
             if not in_scope or end - start < s.foreign_min_len:
                 return False
-        if not _occurrence_ok(proto, doc, start, end, foreign):
-            return False
+        if not _occurrence_ok(proto, doc, start, end, foreign) or not tokens.aligned(doc.text, start, end):
+            return False  # inside a longer word a name is none (美的 in 最美的)
         return not foreign or local_evidence(doc, proto.type, start, end, spans)
 
 

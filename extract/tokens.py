@@ -188,8 +188,11 @@ def aligned(text: str, start: int, end: int, margin: int = 6) -> bool:
     """True when [start, end) begins and ends on jieba word boundaries of the text around it.
 
     A name found again by plain string search may sit inside a longer word
-    (优生 in 优生态, 牡丹 in 牡丹江); cutting a small window around it tells.
+    (优生 in 优生态, 牡丹 in 牡丹江); cutting a small window around it tells. Where no dictionary
+    word may run across either end (`may_span`), jieba's cut has a boundary there without cutting.
     """
+    if not (may_span(text, start) or may_span(text, end)):
+        return True
     cuts = _cut_points(text, max(0, start - margin), min(len(text), end + margin))
     return start in cuts and end in cuts
 

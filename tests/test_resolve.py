@@ -128,3 +128,9 @@ def test_a_sector_opening_a_programme_of_its_revival_is_kept_and_other_nested_na
                     Mention("Initiative", "城市更新行动", 9, 15), Mention("IndustrialChain", "城市", 9, 11)]
     drop_nested(doc)
     assert sorted(m.name for m in doc.mentions) == ["城市更新行动", "种业", "种业振兴行动"]
+
+
+def test_the_second_pass_finds_no_name_inside_a_longer_word() -> None:
+    body = "推进海尔、格力、美的等家电企业智能化升级。以最美的自然生态集聚最高端的创新资源。"
+    found = entities(facts_of("合肥市", body, lead="市长"), "Enterprise")
+    assert len(found["美的"]["mentions"]) == 1
