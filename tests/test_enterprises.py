@@ -161,3 +161,8 @@ def test_a_brand_given_an_enterprise_title_is_a_company_and_a_place_or_a_count_i
     found = enterprises("青禾康明斯被评为国家级绿色工厂，鹭翔飞机入选中国服务外包领军企业。"
                         "长沙入选全国灯塔工厂城市，23家企业被认定为全省数字化车间。")
     assert set(found) == {"青禾康明斯", "鹭翔飞机"}
+
+
+def test_verbs_that_found_merge_or_register_a_company_name_none():
+    body = "鼓励民营资本兴办中小银行。优化重组国有资本公司。实现台胞按内资企业注册公司。引育算力、算法等企业100家以上。"
+    assert not entities(facts_of("厦门市", body, lead="市长"), "Enterprise")
