@@ -409,6 +409,9 @@ def _physical_name(name: str) -> bool:
             and is_physical_work(tokens.cut(name[:-2])))
 
 
+#: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
+#: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
+_STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现)$")
 #: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
 _TITLE = re.compile("全国|国际|世界")
 
@@ -456,8 +459,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 # own, or with the list's head, is a work of its own
                 if any(ends_in_head(item) or head in item for item in n.split("、")[:-1]):
                     return False
-                if re.search("工程|项目", n[: len(n) - len(head)]):
-                    return False  # 中环路改造工程全线贯通: what follows a finished name is its progress
+                if re.search("工程|项目", n[: len(n) - len(head)]) or _STATUS.search(n, 0, len(n) - len(head)):
+                    return False  # 中环路改造工程全线贯通, 引水隧道全线贯通: what follows a name is its progress
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return not joins_two(n) and is_named(doc, n, facility=True)
 

@@ -467,3 +467,10 @@ def test_zones_counted_by_the_firm_and_list_items_with_a_zone_word_of_their_own(
     parks = set(entities(facts_of("厦门市", body, lead="市长"), "Park"))
     assert "翔安临空产业区" in parks
     assert not any("亿级" in n or n.endswith("区园区") for n in parks)
+
+
+def test_a_works_head_after_a_state_of_progress_is_that_state() -> None:
+    body = "长泰枋洋水库引水隧道全线贯通,钱塘快速路全线贯通,“两环八射”外环基本贯通。"
+    projects = set(entities(facts_of("厦门市", body, lead="市长"), "Project"))
+    assert "钱塘快速路" in projects
+    assert not any(n.endswith("贯通") for n in projects)
