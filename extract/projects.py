@@ -147,6 +147,8 @@ def is_named(doc: Document, name: str, facility: bool = False) -> bool:
         return False  # 14个采选项目, 5个百亿级…项目: a kind of project counted, not one named
     if re.search(r"第[\d一二三四五六七八九十百]+届", plain) and not is_physical_work(tokens.cut(plain)):
         return False  # 第15届全国运动会上冬夏项目: the events of a games (events are none); 第十四届冬运会主场馆 stays
+    if tokens.tag(plain) == "v":
+        return False  # 参股、建成等项目: one verb names an activity, no project
     lists = FACILITY_GENERIC if facility else GENERIC
     if has_proper_part(plain, lists):
         return True

@@ -474,3 +474,9 @@ def test_a_works_head_after_a_state_of_progress_is_that_state() -> None:
     projects = set(entities(facts_of("厦门市", body, lead="市长"), "Project"))
     assert "钱塘快速路" in projects
     assert not any(n.endswith("贯通") for n in projects)
+
+
+def test_a_verb_alone_names_no_project() -> None:
+    body = "推进参股、建成等项目落地。启动马钢公司搬迁、转产等一批项目。"
+    projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
+    assert not {"参股项目", "建成项目"} & projects
