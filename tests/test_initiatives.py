@@ -413,3 +413,9 @@ def test_verbs_that_seize_or_press_on_with_a_programme_are_no_part_of_its_name()
     found = set(entities(facts_of("西安市", body, lead="市长"), "Initiative"))
     assert {"营养改善计划", "科创板试点", "供给侧结构性改革"} <= found
     assert not any(n.startswith(("享受", "抢抓", "注重")) or "内陆" in n or "自贸" in n for n in found)
+
+
+def test_a_statistic_after_gongcheng_and_a_compound_verb_before_a_system_are_no_part_of_a_name():
+    body = "推深做实河湖长制。建安工程投资增长6.5%。"
+    found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
+    assert "河湖长制" in found and not any(n.startswith("推深") or "建安" in n for n in found)
