@@ -168,7 +168,10 @@ def is_sector(name: str) -> bool:
     if len(short) < 2:  # 竹产业, 茶产业: a one-character product with its head
         return short != name and short in load_set("chain_single_characters.txt")
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
-    return tokens.tag(short) not in {"a", "ad", "d", "v", "vd", "m", "f"}
+    if tokens.tag(short) in {"a", "ad", "d", "v", "vd", "m", "f"}:
+        return False
+    first = tokens.cut(short)[0]
+    return not (len(short) == 3 and len(first) == 1 and tokens.tag(first) == "v")  # 去库存, 降成本: verb-object
 
 
 def _is_category(name: str) -> bool:
@@ -383,7 +386,7 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
             e -= 1
         surface = text[s:e]
         name = canonical(surface)
-        if is_sector(name):
+        if is_sector(name) and not re.search("[“”\"]", surface):  # a quote inside (加快“去产能) opens a slogan
             out.append(ChainCandidate(s, e, name))
     # a long list may hold one thing that is not a sector (宝武系、精品钢、装配式建筑); a list
     # with more is something else

@@ -353,3 +353,8 @@ def test_a_head_inside_a_longer_noun_a_rank_and_a_regulated_trade_are_no_sectors
     body = ("整合一流产业资源,推动设立同城化产业发展基金,做优做强政府产业投资引导基金。"
             "加强出租车、网约车等行业管理。优化民营经济发展环境。推进长沙台湾经济文化交流。")
     assert not entities(facts_of("长沙市", body, lead="市长"), "IndustrialChain")
+
+
+def test_a_list_of_slogans_and_verb_object_phrases_names_no_sector() -> None:
+    found = chains("以加强供给侧结构性改革、加快“去产能、去库存、去杠杆、降成本、补短板”为重点。")
+    assert not found
