@@ -239,11 +239,15 @@ def sector_start(text: str, floor: int, end: int, industry: bool = False) -> int
 
     With `industry`, the phrase may end in an industry word that jieba tags a verb (机械装备制造企业)."""
     pos = end
+    kept = ""
     for i, word in enumerate(reversed(tokens.cut(text[floor:end]))):
         last_kept = i == 0 and (_cues()["form"].fullmatch(word) or (industry and word + "业" in _industry_heads()))
         if _is_stop(word) and not last_kept:
+            if len(word) == 1 and len(kept) == 1 and tokens.tag(word) == "v" and tokens.tag(kept) == "a":
+                pos += 1  # 筑|牢|经济, 建|强|文化: jieba split a verb of two characters (筑牢, 建强)
             break  # a business form's ending is no stop (乡村生态|游); before 企业, an industry's either (…|制造)
         pos -= len(word)
+        kept = word
     return pos
 
 

@@ -358,3 +358,8 @@ def test_a_head_inside_a_longer_noun_a_rank_and_a_regulated_trade_are_no_sectors
 def test_a_list_of_slogans_and_verb_object_phrases_names_no_sector() -> None:
     found = chains("以加强供给侧结构性改革、加快“去产能、去库存、去杠杆、降成本、补短板”为重点。")
     assert not found
+
+
+def test_a_two_character_verb_that_jieba_split_is_no_part_of_a_sector() -> None:
+    found = chains("建强文化、旅游、体育等关联产业。做优建强生物医药产业。")
+    assert "文化" in found and not any(n.startswith("强") for n in found)
