@@ -160,6 +160,8 @@ def is_sector(name: str) -> bool:
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
+    if name.endswith("经济") and _is_region_short(name[:-2]):
+        return False  # 杭州经济升级版: a place's economy, no sector
     if any(j in name for j in _JOINERS) and not all(is_sector(p) for p in re.split("|".join(_JOINERS), name)):
         return False  # 制造业与物流: two things joined are one sector only when both are sectors (氢能与储能)
     short = _head_regex().sub("", name)

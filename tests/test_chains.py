@@ -363,3 +363,7 @@ def test_a_list_of_slogans_and_verb_object_phrases_names_no_sector() -> None:
 def test_a_two_character_verb_that_jieba_split_is_no_part_of_a_sector() -> None:
     found = chains("建强文化、旅游、体育等关联产业。做优建强生物医药产业。")
     assert "文化" in found and not any(n.startswith("强") for n in found)
+
+
+def test_a_places_economy_is_no_sector() -> None:
+    assert "杭州经济" not in chains("打造杭州经济升级版,大力发展数字经济。")
