@@ -41,7 +41,7 @@ _COUNTED_AFTER = re.compile(
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
-_COUNT_OR_AND = re.compile(r"[\d一二两三四五六七八九十]+\s*[个家]|[与及]|一批|多个|若干|各|首个"
+_COUNT_OR_AND = re.compile(r"[\d.一二两三四五六七八九十]+\s*(?:万|千)?\s*(?:[个家]|亩)|[与及]|一批|多个|若干|各|首个"
                            r"|第[一二三四五六七八九十\d]+批")
 
 
@@ -66,16 +66,17 @@ def _verb_before(body: str) -> bool:
 def is_park_name(doc: Document, name: str, head: str) -> bool:
     """True when a park name has a proper part besides its head, sectors and generic words.
 
-    A park name holds no count, quantity or rank and no 与/及 (10个产业园区, 一批孵化园, 各开发区,
-    首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is left to the boundary cut.
+    A park name holds no count, area, quantity or rank and no 与/及 (10个产业园区, 10万亩粮食生产功能区,
+    一批孵化园, 各开发区, 首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is
+    left to the boundary cut.
     """
     if _COUNT_OR_AND.search(name) or joins_two(name):
         return False
     body = strip_quotes(name)[: len(name) - len(head)] if name.endswith(head) else strip_quotes(name)
     if has_proper_part(body, GENERIC):
         return True
-    prefix = level_prefix(doc, name)
-    return prefix is not None and len(body) > len(prefix)
+    prefix = level_prefix(doc, name)  # 区电子商务产业园; 市级… is a rank of zones, not the report's own one
+    return prefix is not None and not prefix.endswith("级") and len(body) > len(prefix)
 
 
 def _add(doc: Document, taken: Taken, start: int, end: int, name: str, aliases: tuple[str, ...] = ()

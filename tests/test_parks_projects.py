@@ -480,3 +480,10 @@ def test_a_verb_alone_names_no_project() -> None:
     body = "推进参股、建成等项目落地。启动马钢公司搬迁、转产等一批项目。"
     projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
     assert not {"参股项目", "建成项目"} & projects
+
+
+def test_an_area_a_level_threshold_a_city_belt_and_a_farmland_category_name_no_park() -> None:
+    body = ("新建10万亩粮食生产功能区。市级以上特色农业园区超过400个。做强做优近郊工业园区,加快发展远郊工业园区。"
+            "建设都市田园综合体。加快西安(临潼)番茄种业智慧谷产业园建设。")
+    parks = set(entities(facts_of("西安市", body, lead="市长"), "Park"))
+    assert parks == {"西安(临潼)番茄种业智慧谷产业园"}
