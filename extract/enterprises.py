@@ -68,6 +68,10 @@ def _list_tail() -> re.Pattern[str]:
                       rf"(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
 
 
+#: What before 等 makes a word meaning "equal" (平等, 对等, 同等, 均等), not the end of a list.
+_EQUAL = frozenset("平对同均相")
+
+
 def _excluded(name: str) -> bool:
     return bool(_words("enterprise_exclusions.txt").search(name))
 
@@ -202,6 +206,8 @@ def find_lists(doc: Document, taken: Taken) -> None:
     for m in _list_tail().finditer(text):
         if len(m.group("cat")) > 4 and has_proper_part(m.group("cat"), GENERIC):
             continue  # a long named category is not a plain "companies" (…产业链集聚规上工业企业)
+        if text[m.start()] == "等" and text[m.start() - 1 : m.start()] in _EQUAL:
+            continue  # 等 of 平等 (equal) closes no list (依法平等保护民营企业)
         end = m.start()
         if end == 0 or not is_name_char(text[end - 1]):
             continue

@@ -166,3 +166,9 @@ def test_a_brand_given_an_enterprise_title_is_a_company_and_a_place_or_a_count_i
 def test_verbs_that_found_merge_or_register_a_company_name_none():
     body = "鼓励民营资本兴办中小银行。优化重组国有资本公司。实现台胞按内资企业注册公司。引育算力、算法等企业100家以上。"
     assert not entities(facts_of("厦门市", body, lead="市长"), "Enterprise")
+
+
+def test_kinds_of_shop_an_equal_and_forums_are_no_companies():
+    body = ("新建农贸市场(生鲜超市)安全快检室100家,建成爱心慈善超市100个。依法平等保护民营企业产权。"
+            "成功承办二十国集团财长会议和长江中游城市群省会城市会商会。支持陕汽、法士特等百亿企业稳产增产。")
+    assert set(entities(facts_of("西安市", body, lead="市长"), "Enterprise")) == {"陕汽", "法士特"}
