@@ -297,9 +297,12 @@ def _brand_like(item: str) -> bool:
     """A coined brand, not ordinary words: jieba does not know its first two characters as a word.
 
     丰元汇能 and 创普斯 start with characters jieba leaves single; 光学薄膜,
-    石墨涂层 and 预制面食 are dictionary words throughout, so they are products.
+    石墨涂层 and 预制面食 are dictionary words throughout, so they are products; a verb of two characters
+    or more at the end makes an activity (京蒙协作).
     """
     words = tokens.cut(item)
+    if words and len(words[-1]) >= 2 and tokens.tag(words[-1]) in ("v", "vn"):
+        return False  # 京蒙协作, 根管治疗: an activity, no brand
     return bool(words) and len(words[0]) == 1
 
 

@@ -172,3 +172,9 @@ def test_kinds_of_shop_an_equal_and_forums_are_no_companies():
     body = ("新建农贸市场(生鲜超市)安全快检室100家,建成爱心慈善超市100个。依法平等保护民营企业产权。"
             "成功承办二十国集团财长会议和长江中游城市群省会城市会商会。支持陕汽、法士特等百亿企业稳产增产。")
     assert set(entities(facts_of("西安市", body, lead="市长"), "Enterprise")) == {"陕汽", "法士特"}
+
+
+def test_a_project_list_item_that_ends_in_a_verb_is_an_activity_not_a_company():
+    body = "实施产业发展、兜底保障、京蒙协作等项目213个。推进丰元汇能、创普斯等项目建设。"
+    found = set(entities(facts_of("赤峰市", body, lead="市长"), "Enterprise"))
+    assert "京蒙协作" not in found and {"丰元汇能", "创普斯"} <= found
