@@ -29,7 +29,7 @@ import itertools
 import re
 from functools import cache
 
-from . import divisions
+from . import divisions, tokens
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_set, load_table
 from .namespan import has_proper_part, is_name_char, list_words, word_regex
@@ -203,7 +203,22 @@ def _township_name(text: str, start: int, end: int) -> bool:
         return False
     if name.endswith("城") and len(name) > 2:
         return False  # 森林城镇, 美丽城镇: X + 城镇 (town in general); 连城镇 is a name
-    return has_proper_part(name, ("township_generic.txt",))
+    return has_proper_part(name, ("township_generic.txt",)) and not _common_words(name)
+
+
+#: jieba tags of ordinary words: nouns, verbs, adjectives, numbers, localizers, function words.
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "b", "m", "c", "f", "q", "r", "d", "p", "u"})
+
+
+def _common_words(name: str) -> bool:
+    """True when a township's name is ordinary words throughout, one of them a noun or an adjective of two
+    characters or more (企业|兴, 精美|建筑, 零|事故, 农业|大, 最美): a slogan or a description. One noun
+    alone may be a name (莲花, 黄花), and so may numbers and verbs (三道|关, 奋斗)."""
+    words = tokens.cut(name)
+    if len(words) == 1 and tokens.tag(name) == "n":
+        return False
+    content = any(len(w) >= 2 and tokens.tag(w) in ("n", "vn", "a", "b") for w in words)
+    return content and all(tokens.tag(w) in _COMMON_TAGS for w in words)
 
 
 def _township_start(text: str, suffix_start: int) -> int | None:
