@@ -367,3 +367,7 @@ def test_a_two_character_verb_that_jieba_split_is_no_part_of_a_sector() -> None:
 
 def test_a_places_economy_is_no_sector() -> None:
     assert "杭州经济" not in chains("打造杭州经济升级版,大力发展数字经济。")
+
+
+def test_the_economy_itself_is_no_sector() -> None:
+    assert "经济" not in chains("以创新驱动加快经济转型升级。提质发展首店经济、小店经济等特色经济。")

@@ -487,3 +487,8 @@ def test_an_area_a_level_threshold_a_city_belt_and_a_farmland_category_name_no_p
             "建设都市田园综合体。加快西安(临潼)番茄种业智慧谷产业园建设。")
     parks = set(entities(facts_of("西安市", body, lead="市长"), "Park"))
     assert parks == {"西安(临潼)番茄种业智慧谷产业园"}
+
+
+def test_land_housing_and_trade_markets_are_no_facilities() -> None:
+    body = "建立房地产市场长效调控机制。建立城乡统一的建设用地市场。建立15国统一市场的自由贸易协定。新建金鼎市场。"
+    assert set(entities(facts_of("厦门市", body, lead="市长"), "Project")) == {"金鼎市场"}
