@@ -134,3 +134,12 @@ def test_the_second_pass_finds_no_name_inside_a_longer_word() -> None:
     body = "推进海尔、格力、美的等家电企业智能化升级。以最美的自然生态集聚最高端的创新资源。"
     found = entities(facts_of("合肥市", body, lead="市长"), "Enterprise")
     assert len(found["美的"]["mentions"]) == 1
+
+
+def test_a_word_ending_in_tiao_is_no_policy_package_carried_to_other_reports() -> None:
+    facts = extract_texts({
+        "a.txt": report("厦门市", "取消行政许可18项,“全链条”下放关联类别。出台“锂电十条”。", lead="市长"),
+        "b.txt": report("合肥市", "深化食品、药品等全链条监管。落实锂电十条。", lead="市长"),
+    })
+    found = {e["name"]: e for e in facts["entities"] if e["type"] == "Initiative"}
+    assert len(found["全链条"]["reports"]) == 1 and len(found["锂电十条"]["reports"]) == 2
