@@ -365,6 +365,8 @@ def _from_quote(doc: Document, m: re.Match[str], alone: bool, after_run: int) ->
     verdict = _context(text, m.start(), m.end() if name in _national() else after_run, sides=sides)
     if verdict == "drop" or is_excluded(name) or _place_rhetoric(name):
         return []
+    if name not in _national() and head_of(name) and _is_generic(tokens.cut(name)):
+        return []  # “三年行动计划”: generic words and a head in quotes name no programme
     if name not in _national() and tokens.is_common_word(name) and not _instrument_tail(text, m.end()):
         # an ordinary word in quotes is rhetoric (“高地”, “红线”, “造血”), unless an instrument's head
         # follows it (“直通车”机制, “三资”管理改革, “双盲”评审改革)
@@ -849,7 +851,8 @@ def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, forei
     if surface != proto.name and proto.name.startswith(surface) and not quoted:
         if not _alias_tail(text, end) and not head_of("X" + text[end : end + 4]):
             return False
-    if _context(text, start, end, sides=("after", "before", "lexicon-after")) == "drop":
+    outer = (start - 1, end + 1) if quoted else (start, end)  # the rules read around the quote marks
+    if _context(text, *outer, sides=("after", "before", "lexicon-after")) == "drop":
         return False
     if (foreign or end - start <= 2) and not quoted:
         tail = _alias_tail(text, end)

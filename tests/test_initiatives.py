@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.extract import extract_texts
 from policykg.extract.initiatives import restore_plus
-from tests.extract_helpers import entities, entities_in_bodies, facts_of, reports_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of, report, reports_of
 
 
 def initiatives(*bodies: str) -> dict[str, dict]:
@@ -419,3 +420,12 @@ def test_a_statistic_after_gongcheng_and_a_compound_verb_before_a_system_are_no_
     body = "推深做实河湖长制。建安工程投资增长6.5%。"
     found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
     assert "河湖长制" in found and not any(n.startswith("推深") or "建安" in n for n in found)
+
+
+def test_quoted_generic_names_and_awards_are_no_initiatives_in_either_pass():
+    facts = extract_texts({
+        "a.txt": report("成都市", "三度蝉联全国综治最高奖“长安杯”。大力实施“三年行动计划”。", lead="市长"),
+        "b.txt": report("合肥市", "第三次捧得“长安杯”。出台“三年行动计划”。", lead="市长"),
+    })
+    names = {e["name"] for e in facts["entities"] if e["type"] == "Initiative"}
+    assert not {"长安杯", "三年行动计划"} & names
