@@ -492,3 +492,9 @@ def test_an_area_a_level_threshold_a_city_belt_and_a_farmland_category_name_no_p
 def test_land_housing_and_trade_markets_are_no_facilities() -> None:
     body = "建立房地产市场长效调控机制。建立城乡统一的建设用地市场。建立15国统一市场的自由贸易协定。新建金鼎市场。"
     assert set(entities(facts_of("厦门市", body, lead="市长"), "Project")) == {"金鼎市场"}
+
+
+def test_a_light_verb_a_rank_of_projects_and_a_roads_surroundings_name_no_project() -> None:
+    body = ("由村民自主进行项目选择。对易积水的住宅小区、铁路涵洞和道路进行排水改造。聚焦高能级项目精准发力。"
+            "牡三公路沿线集中种植丁香。")
+    assert not entities(facts_of("长沙市", body, lead="市长"), "Project")
