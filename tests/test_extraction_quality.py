@@ -55,9 +55,9 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "Region": (0.94, 0.94),
         "IndustrialChain": (0.81, 0.80),
         "Park": (0.81, 0.74),
-        "Project": (0.80, 0.76),
+        "Project": (0.80, 0.77),
         "Initiative": (0.81, 0.80),
-        "Enterprise": (0.82, 0.82),
+        "Enterprise": (0.83, 0.83),
         "micro": (0.82, 0.80),
     },
 }
