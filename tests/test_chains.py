@@ -371,3 +371,10 @@ def test_a_places_economy_is_no_sector() -> None:
 
 def test_the_economy_itself_is_no_sector() -> None:
     assert "经济" not in chains("以创新驱动加快经济转型升级。提质发展首店经济、小店经济等特色经济。")
+
+
+def test_loans_phases_statistics_slogans_periods_and_a_rivers_reach_are_no_sectors() -> None:
+    found = chains("推广人才贷、研发贷、成果贷、积分贷等金融产品。提升软件园三期产业集聚效应。"
+                   "坚持科创西拓、智造东联、创新成网、平台集群。把握当前和今后一个时期经济发展的大逻辑。"
+                   "加强长江上游生态环境保护。旅游业总收入、文化产业总产值、金融业增加值分别增长。")
+    assert not found
