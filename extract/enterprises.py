@@ -68,6 +68,8 @@ def _list_tail() -> re.Pattern[str]:
                       rf"(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
 
 
+#: A count or an edition inside a name (13个, 20家, 第六十届).
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个家届]")
 #: What before 等 makes a word meaning "equal" (平等, 对等, 同等, 均等), not the end of a list.
 _EQUAL = frozenset("平对同均相")
 
@@ -82,8 +84,8 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
     The whole name must not be a sector (生物医药, 精细化工) and a weak suffix
     needs a brand of 2-4 characters that is no product (钙基纳米新材料).
     """
-    if _excluded(name) or not 2 <= len(name) <= 20:
-        return False
+    if _excluded(name) or not 2 <= len(name) <= 20 or _COUNTED.search(name):
+        return False  # 13个专业职教集团, 原20家市管企业集团, 第六十届…: counted or an event, no company
     brand = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     if strength == "weak" and (not 2 <= len(brand) <= 4 or _words("enterprise_product_words.txt").search(brand)
                                or not _coined(brand)):
@@ -269,6 +271,8 @@ def find_companions(doc: Document, taken: Taken) -> None:
             item = text[i_s:i_e]
             if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in load_set("estate_endings.txt"):
                 continue
+            if "等" in item:
+                continue  # 法士特等龙头: the item runs into the list's close
             if company_name(item) and not _words("enterprise_product_words.txt").search(item) \
                     and (not closed or (_coined(item) and not divisions.name_ending(item[2:], longest=4))):
                 _add(doc, taken, i_s, i_e)  # 中核汇能通榆: a company and a place name a project's site

@@ -178,3 +178,11 @@ def test_a_project_list_item_that_ends_in_a_verb_is_an_activity_not_a_company():
     body = "实施产业发展、兜底保障、京蒙协作等项目213个。推进丰元汇能、创普斯等项目建设。"
     found = set(entities(facts_of("赤峰市", body, lead="市长"), "Enterprise"))
     assert "京蒙协作" not in found and {"丰元汇能", "创普斯"} <= found
+
+
+def test_counted_groups_editions_subsidiary_owners_and_a_lists_close_are_no_part_of_a_company():
+    body = ("组建13个专业职教集团。成功申办第六十届泛美开发银行理事会年会。城发集团下属泓盈集团上市。"
+            "依托比亚迪、陕重汽、法士特等龙头,推进项目。")
+    found = set(entities(facts_of("西安市", body, lead="市长"), "Enterprise"))
+    assert {"城发集团", "泓盈集团", "陕重汽"} <= found
+    assert not any("等" in n or "个" in n or "届" in n or "下属" in n for n in found)
