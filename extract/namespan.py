@@ -40,7 +40,7 @@ _COUNT = re.compile(
 
 #: A level word opening a name (区中医医院, 县级, 省级): generic, unlike the same character inside one.
 _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|镇|乡|村|旗)(?:级)?")
-#: Characters never inside a name: 的 ends a modifier, 等 closes a list, 及 joins two.
+#: Characters never inside a name: 的 ends a modifier, 等 closes a list, 及 joins two, 在 opens a phrase.
 _NEVER_INSIDE = re.compile("[的等及]|在(?![线建])")
 
 
@@ -271,6 +271,7 @@ def name_before(
         if (
             not _starts_with_boundary(name, boundaries)
             and not _NEVER_INSIDE.search(name)
+            and not _preposition_inside(name)
             and name.count("(") == name.count(")")
             and valid(name)
         ):
@@ -317,6 +318,12 @@ def _ends_a_word(text: str, cut: int, word: str) -> bool:
         return False
     window = tokens.cut(text[max(0, cut - 4) : cut])
     return bool(window) and len(window[-1]) > 1
+
+
+def _preposition_inside(name: str) -> bool:
+    """True when 向 stands in a name as a word of its own, a preposition (职业学校向产教园区集聚);
+    inside a word it may name (万向集团, 向阳路)."""
+    return "向" in name and "向" in tokens.cut(name)
 
 
 def _starts_with_boundary(name: str, boundaries: str) -> bool:

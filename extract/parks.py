@@ -41,8 +41,8 @@ _COUNTED_AFTER = re.compile(
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
-_COUNT_OR_AND = re.compile(r"[\d.一二两三四五六七八九十]+\s*(?:万|千)?\s*(?:[个家]|亩)|[与及]|一批|多个|若干|各|首个"
-                           r"|第[一二三四五六七八九十\d]+批")
+_COUNT_OR_AND = re.compile(r"[\d.一二两三四五六七八九十]+\s*(?:万|千)?\s*(?:[个家]|亩)|[一二两三四五六七八九十]大"
+                           r"|[与及]|一批|多个|若干|各|首个|第[一二三四五六七八九十\d]+批")
 
 
 @cache
@@ -67,7 +67,7 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     """True when a park name has a proper part besides its head, sectors and generic words.
 
     A park name holds no count, area, quantity or rank and no 与/及 (10个产业园区, 10万亩粮食生产功能区,
-    一批孵化园, 各开发区, 首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is
+    三大职教园区, 一批孵化园, 各开发区, 首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is
     left to the boundary cut.
     """
     if _COUNT_OR_AND.search(name) or joins_two(name):

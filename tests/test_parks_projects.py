@@ -498,3 +498,11 @@ def test_a_light_verb_a_rank_of_projects_and_a_roads_surroundings_name_no_projec
     body = ("由村民自主进行项目选择。对易积水的住宅小区、铁路涵洞和道路进行排水改造。聚焦高能级项目精准发力。"
             "牡三公路沿线集中种植丁香。")
     assert not entities(facts_of("长沙市", body, lead="市长"), "Project")
+
+
+def test_a_preposition_a_rank_count_an_acceptance_and_zones_of_a_kind_name_no_park() -> None:
+    body = ("支持职业学校向产教园区集聚发展。建成三大职教园区。通过省级验收现代农业园区达48个。"
+            "推进中欧、中德、中法等国际园区建设。万向集团成为国家级企业技术中心。")
+    facts = facts_of("杭州市", body, lead="市长")
+    assert not entities(facts, "Park")
+    assert "万向集团" in entities(facts, "Enterprise")
