@@ -413,7 +413,7 @@ def _physical_name(name: str) -> bool:
 
 #: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
 #: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
-_STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现)$")
+_STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现|双向)$")
 #: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
 _TITLE = re.compile("全国|国际|世界")
 

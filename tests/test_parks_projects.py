@@ -506,3 +506,8 @@ def test_a_preposition_a_rank_count_an_acceptance_and_zones_of_a_kind_name_no_pa
     facts = facts_of("杭州市", body, lead="市长")
     assert not entities(facts, "Park")
     assert "万向集团" in entities(facts, "Enterprise")
+
+
+def test_a_road_before_its_transport_and_a_two_way_opening_name_no_project() -> None:
+    body = "珲春口岸实现中欧公路直达运输双向贯通。"
+    assert not entities(facts_of("吉林省", body, lead="省长"), "Project")
