@@ -378,3 +378,10 @@ def test_loans_phases_statistics_slogans_periods_and_a_rivers_reach_are_no_secto
                    "坚持科创西拓、智造东联、创新成网、平台集群。把握当前和今后一个时期经济发展的大逻辑。"
                    "加强长江上游生态环境保护。旅游业总收入、文化产业总产值、金融业增加值分别增长。")
     assert not found
+
+
+def test_growth_statistics_financing_products_exports_and_origin_modifiers() -> None:
+    found = chains("新能源新材料、电子信息、农产品加工、装备制造等产业产值同比分别增长32.2%。"
+                   "鼓励金融机构开展应收账款融资、“银税互动”等金融产品创新。加快培育优势产品出口集群。"
+                   "鼓励蒙欣、天奇等本土医药企业提升品牌知名度。")
+    assert set(found) == {"医药"}  # 本土 is an origin, not part of the sector
