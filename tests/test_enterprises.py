@@ -186,3 +186,8 @@ def test_counted_groups_editions_subsidiary_owners_and_a_lists_close_are_no_part
     found = set(entities(facts_of("西安市", body, lead="市长"), "Enterprise"))
     assert {"城发集团", "泓盈集团", "陕重汽"} <= found
     assert not any("等" in n or "个" in n or "届" in n or "下属" in n for n in found)
+
+
+def test_a_service_platform_named_as_a_shop_is_no_company():
+    body = "市人才创新创业超市成为国家级中小企业公共服务示范平台。"
+    assert not entities(facts_of("襄阳市", body, lead="市长"), "Enterprise")

@@ -511,3 +511,8 @@ def test_a_preposition_a_rank_count_an_acceptance_and_zones_of_a_kind_name_no_pa
 def test_a_road_before_its_transport_and_a_two_way_opening_name_no_project() -> None:
     body = "珲春口岸实现中欧公路直达运输双向贯通。"
     assert not entities(facts_of("吉林省", body, lead="省长"), "Project")
+
+
+def test_a_verb_of_motion_before_a_bare_zone_head_names_no_park() -> None:
+    body = "推动县域特色产业进园区、强链条、补短板。"
+    assert not entities(facts_of("河北省", body, lead="省长"), "Park")
