@@ -429,3 +429,9 @@ def test_quoted_generic_names_and_awards_are_no_initiatives_in_either_pass():
     })
     names = {e["name"] for e in facts["entities"] if e["type"] == "Initiative"}
     assert not {"长安杯", "三年行动计划"} & names
+
+
+def test_a_quoted_modifier_of_a_channel_or_a_satellite_and_rhetoric_are_no_initiatives():
+    body = ("推动“吉电入京”特高压输电通道开工建设。“吉林一号”组网卫星增至144颗。"
+            "培育城市文化“软实力”,打通教育“信息孤岛”。")
+    assert not entities(facts_of("吉林省", body, lead="省长"), "Initiative")
