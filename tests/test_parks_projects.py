@@ -516,3 +516,8 @@ def test_a_road_before_its_transport_and_a_two_way_opening_name_no_project() -> 
 def test_a_verb_of_motion_before_a_bare_zone_head_names_no_park() -> None:
     body = "推动县域特色产业进园区、强链条、补短板。"
     assert not entities(facts_of("河北省", body, lead="省长"), "Park")
+
+
+def test_energy_classes_of_projects_and_a_rail_transport_corridor_name_no_project() -> None:
+    body = "引导高载能项目加快绿电替代,坚决遏制高耗能项目盲目发展。全面融入中欧国际铁路联运大通道。"
+    assert not entities(facts_of("赤峰市", body, lead="市长"), "Project")
