@@ -73,14 +73,14 @@ def _negation() -> re.Pattern[str]:
 def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str | None:
     """The veto that drops mention `m` here, or None (vetoes listed per type in the spec table).
 
-    negation: a prohibition word stands shortly before it in the same clause
+    negation: a prohibition word stands shortly before it in the same clause, or opens it
     (不搞形象工程, 严禁新上高耗能项目): the region rejects it, it does not adopt it.
     unnamed: once counts and the type's head word are gone nothing is left (10条).
     """
     s = type_spec or spec(m.type)
     lo = max(clause_bounds(doc.text, m.start)[0], m.start - _VETO_REACH)
-    if "negation" in s.vetoes and _negation().search(doc.text, lo, m.start):
-        return "negation"
+    if "negation" in s.vetoes and (_negation().search(doc.text, lo, m.start) or _negation().match(doc.text, m.start)):
+        return "negation"  # before it, or opening it where the cutter kept the verb (坚决遏制高耗能项目)
     if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
         return "unnamed"
     return None
