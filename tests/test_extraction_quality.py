@@ -53,11 +53,11 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "wider": {
         "Region": (0.94, 0.94),
-        "IndustrialChain": (0.81, 0.80),
-        "Park": (0.81, 0.74),
-        "Project": (0.80, 0.77),
-        "Initiative": (0.81, 0.80),
-        "Enterprise": (0.83, 0.83),
+        "IndustrialChain": (0.83, 0.81),
+        "Park": (0.82, 0.75),
+        "Project": (0.81, 0.77),
+        "Initiative": (0.82, 0.80),
+        "Enterprise": (0.84, 0.84),
         "micro": (0.82, 0.80),
     },
 }
