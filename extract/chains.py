@@ -172,8 +172,10 @@ def is_sector(name: str) -> bool:
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
     if tokens.tag(short) in {"a", "ad", "d", "v", "vd", "m", "f"}:
         return False
-    first = tokens.cut(short)[0]
-    return not (len(short) == 3 and len(first) == 1 and tokens.tag(first) == "v")  # 去库存, 降成本: verb-object
+    if len(short) == 3:  # 去库存, 降成本: a one-character verb and its object
+        first = tokens.cut(short)[0]
+        return not (len(first) == 1 and tokens.tag(first) == "v")
+    return True
 
 
 def _is_category(name: str) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import divisions, tokens
 from .document import Document, Mention
@@ -210,6 +210,7 @@ def _township_name(text: str, start: int, end: int) -> bool:
 _COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "b", "m", "c", "f", "q", "r", "d", "p", "u"})
 
 
+@lru_cache(maxsize=4096)
 def _common_words(name: str) -> bool:
     """True when a township's name is ordinary words throughout, one of them a noun or an adjective of two
     characters or more (企业|兴, 精美|建筑, 零|事故, 农业|大, 最美): a slogan or a description. One noun
