@@ -82,7 +82,7 @@ def _list_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(map(re.escape, sorted({*load_list("project_list_heads.txt"), *facility_heads},
                                            key=len, reverse=True)))
     counted = re.compile(
-        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT}|一批)?|(?P<n0>{_COUNT}))\s*(?P<cat>{_AMOUNT}?(?:[^\W\d等]|[、“”]){{0,12}}?)"
+        rf"(?:(?P<deng>等)\s*(?P<n1>{_COUNT}|一批)?|(?P<n0>{_COUNT}))\s*(?P<cat>(?!、){_AMOUNT}?(?:[^\W\d等]|[、“”]){{0,12}}?)"
         rf"(?P<head>{heads})\s*(?P<n2>{_COUNT})?"
     )
     road_cats = "|".join(pattern for pattern, _template, check in load_table("project_lists.tsv")
@@ -131,7 +131,7 @@ def level_prefix(doc: Document, name: str) -> str | None:
 
 #: A count inside a name: what it names is a number of projects.
 _COUNTED = re.compile(
-    r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))"
+    r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条|件)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))"
 )
 
 
@@ -457,9 +457,10 @@ def find_heads(doc: Document, spans: Taken) -> None:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
                 return False
             if kind == "works":
-                # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速: an item with a head of its
-                # own, or with the list's head, is a work of its own
-                if any(ends_in_head(item) or head in item for item in n.split("、")[:-1]):
+                # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速, 天府国际机场和机场高速: an
+                # item with a head of its own, or with the list's head, is a work of its own
+                joins = "[、和与]" if not _SHARED_TAIL.search(n) else "、"  # A和B扩建工程: each takes the work
+                if any(ends_in_head(item) or head in item for item in re.split(joins, n)[:-1]):
                     return False
                 if re.search("工程|项目", n[: len(n) - len(head)]) or _STATUS.search(n, 0, len(n) - len(head)):
                     return False  # 中环路改造工程全线贯通, 引水隧道全线贯通: what follows a name is its progress

@@ -521,3 +521,11 @@ def test_a_verb_of_motion_before_a_bare_zone_head_names_no_park() -> None:
 def test_energy_classes_of_projects_and_a_rail_transport_corridor_name_no_project() -> None:
     body = "引导高载能项目加快绿电替代,坚决遏制高耗能项目盲目发展。全面融入中欧国际铁路联运大通道。"
     assert not entities(facts_of("赤峰市", body, lead="市长"), "Project")
+
+
+def test_lines_joined_by_he_counted_items_and_a_category_after_a_count_are_separate() -> None:
+    body = ("加快天府国际机场和机场高速等场外交通体系建设。初步遴选形成13件候选项目。"
+            "新建城市书房33个、文化驿站18个。市民中心、赤峰学院和市委党校扩建工程加快推进。")
+    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    assert {"赤峰学院扩建工程", "市委党校扩建工程"} <= projects
+    assert not any("和" in n or "、" in n or "件" in n for n in projects)
