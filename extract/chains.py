@@ -49,7 +49,7 @@ _CJK = r"\u3400-\u9fff"
 _HAN = re.compile(f"[{_CJK}]")
 #: Characters that end a clause (a list never crosses them).
 _CLAUSE = re.compile(r"[，,。；;：:！？!?\n（）()《》]")
-_STOP_TAGS = {"p", "c", "u", "r", "uj", "ul", "uz", "ug", "ud", "y", "e", "o", "v", "vd", "d", "i", "l", "q"}
+_STOP_TAGS = {"p", "c", "u", "r", "uj", "ul", "uz", "ug", "ud", "y", "e", "o", "v", "vd", "d", "ad", "i", "l", "q"}
 #: Words that may join two sectors inside one name (氢能与储能).
 _JOINERS = {"与"}
 
@@ -247,8 +247,8 @@ def sector_start(text: str, floor: int, end: int, industry: bool = False) -> int
     for i, word in enumerate(reversed(tokens.cut(text[floor:end]))):
         last_kept = i == 0 and (_cues()["form"].fullmatch(word) or (industry and word + "业" in _industry_heads()))
         if _is_stop(word) and not last_kept:
-            if len(word) == 1 and len(kept) == 1 and tokens.tag(word) == "v" and tokens.tag(kept) == "a":
-                pos += 1  # 筑|牢|经济, 建|强|文化: jieba split a verb of two characters (筑牢, 建强)
+            if len(word) == 1 and len(kept) == 1 and tokens.tag(word) in ("v", "p") and tokens.tag(kept) in ("a", "nr"):
+                pos += 1  # 筑|牢|经济, 建|强|文化, 同|翔|高新技术: jieba split a word or a name of two characters
             break  # a business form's ending is no stop (乡村生态|游); before 企业, an industry's either (…|制造)
         pos -= len(word)
         kept = word

@@ -385,3 +385,8 @@ def test_growth_statistics_financing_products_exports_and_origin_modifiers() -> 
                    "鼓励金融机构开展应收账款融资、“银税互动”等金融产品创新。加快培育优势产品出口集群。"
                    "鼓励蒙欣、天奇等本土医药企业提升品牌知名度。")
     assert set(found) == {"医药"}  # 本土 is an origin, not part of the sector
+
+
+def test_a_name_jieba_split_and_verbs_jieba_tags_otherwise_open_no_sector() -> None:
+    found = chains("同翔高新技术产业基地57个项目完成投资。纲要明确经济发展、发展动力等目标。重塑产业链、供应链。")
+    assert not any(n.startswith(("翔", "明确", "重塑")) for n in found)
