@@ -529,3 +529,10 @@ def test_lines_joined_by_he_counted_items_and_a_category_after_a_count_are_separ
     projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
     assert {"赤峰学院扩建工程", "市委党校扩建工程"} <= projects
     assert not any("和" in n or "、" in n or "件" in n for n in projects)
+
+
+def test_an_industry_demonstration_zone_with_a_name_is_a_park_and_one_received_is_a_title() -> None:
+    body = "加快建设衡沧高品质蔬菜产业示范区。壮大北戴河生命健康产业创新示范区。庐江县创成国家农业高新技术产业示范区。"
+    parks = set(entities(facts_of("河北省", body, lead="省长"), "Park"))
+    assert {"衡沧高品质蔬菜产业示范区", "北戴河生命健康产业创新示范区"} <= parks
+    assert not any("创成" in n for n in parks)
