@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 import ahocorasick
 
-from . import tokens
+from . import divisions, tokens
 from .lexicon import load_list, load_set
 
 #: Characters that may stand inside a name (CJK, Latin letters, digits, the
@@ -297,6 +297,8 @@ def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: fro
         word = _leading_word(text, cut, end)
         if len(word) < 2 or tokens.tag(word) != "v" or word in inside or word in tokens.domain_words():
             return cut
+        if divisions.lookup(word):
+            return cut  # a division's name jieba tags a verb (保定国家数据标注基地)
         if text.startswith(_PLACE_SUFFIXES, cut + len(word)):
             return cut
         if end - cut - len(word) < min_len:

@@ -36,3 +36,9 @@ def test_verbs_that_administer_or_rank_and_the_particle_ji_are_boundaries():
 def test_a_name_after_a_plural_word_is_a_kind_and_names_nothing():
     for text in ("健全以各类自然公园", "建设一批创意街区", "完善各级行政服务中心"):
         assert namespan.name_before(text, len(text), lambda n: len(n) >= 4) is None
+
+
+def test_a_division_name_jieba_tags_a_verb_stays_in_the_name():
+    text = "支持保定国家数据标注基地"
+    start = namespan.name_before(text, len(text), lambda n: len(n) >= 8)
+    assert start is not None and text[start:] == "保定国家数据标注基地"
