@@ -536,3 +536,9 @@ def test_an_industry_demonstration_zone_with_a_name_is_a_park_and_one_received_i
     parks = set(entities(facts_of("河北省", body, lead="省长"), "Park"))
     assert {"衡沧高品质蔬菜产业示范区", "北戴河生命健康产业创新示范区"} <= parks
     assert not any("创成" in n for n in parks)
+
+
+def test_a_rivers_main_stream_a_brook_and_a_water_source_are_places_of_a_work() -> None:
+    body = "全面建成嫩江干流应急治理工程。完成红花尔基水源地一二级保护区工程建设。实施埭头溪治理。"
+    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    assert {"嫩江干流应急治理工程", "红花尔基水源地一二级保护区工程", "埭头溪治理"} <= projects
