@@ -542,3 +542,9 @@ def test_a_rivers_main_stream_a_brook_and_a_water_source_are_places_of_a_work() 
     body = "全面建成嫩江干流应急治理工程。完成红花尔基水源地一二级保护区工程建设。实施埭头溪治理。"
     projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
     assert {"嫩江干流应急治理工程", "红花尔基水源地一二级保护区工程", "埭头溪治理"} <= projects
+
+
+def test_xin_inside_a_name_is_part_of_it_but_new_establishments_are_no_names() -> None:
+    body = "襄新大道绿化工程全面完工。建成合新高铁。新设台资项目30个。"
+    projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
+    assert {"襄新大道绿化工程", "合新高铁"} <= projects and "新设台资项目" not in projects
