@@ -548,3 +548,9 @@ def test_xin_inside_a_name_is_part_of_it_but_new_establishments_are_no_names() -
     body = "襄新大道绿化工程全面完工。建成合新高铁。新设台资项目30个。"
     projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
     assert {"襄新大道绿化工程", "合新高铁"} <= projects and "新设台资项目" not in projects
+
+
+def test_da_inside_a_name_is_part_of_it_and_schools_in_general_are_no_project() -> None:
+    body = "大查高速、G305线林东至下伙房公路实现通车。新建和改扩建中小学12所。"
+    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    assert "大查高速" in projects and not any("中小学" in n for n in projects)
