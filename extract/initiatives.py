@@ -43,6 +43,8 @@ _CLAUSE_END = set("，,。；;：:！？!?、（）()《》【】\n“”\"「�
 _HAN = re.compile(f"[{_CJK}]")
 _NUMERAL = set("0123456789一二三四五六七八九十百千两")
 #: Counts that start a generic phrase (七大专项行动, 十六项专项行动, 各项…).
+#: Measure words of a count (3项, 5个).
+_UNITS = frozenset("项个类批条件种家")
 _COUNT_START = re.compile(r"^(?:[0-9一二三四五六七八九十百千两多各]+(?:大|项|个|类|批|条|件|种)|各|多|一批|系列)")
 #: Tokens that stop the walk left besides the boundary words: jieba tags of adverbs,
 #: prepositions, conjunctions, particles and pronouns.
@@ -223,8 +225,9 @@ def name_start(text: str, floor: int, end: int) -> tuple[int, list[str]]:
             break
         pos -= len(word)
         kept.insert(0, word)
-    while len(kept) > 1 and (_COUNT_START.match(kept[0]) or kept[0].isdigit() or tokens.tag(kept[0]) in ("q", "mq")):
-        pos += len(kept.pop(0))
+    while len(kept) > 1 and (_COUNT_START.match(kept[0]) or kept[0].isdigit() or tokens.tag(kept[0]) in ("q", "mq")
+                             or (kept[0] in _UNITS and text[pos - 1 : pos].isdigit())):
+        pos += len(kept.pop(0))  # 3|项|全国农村改革试点: the unit of a count jieba cut apart
     return pos, kept
 
 
