@@ -42,9 +42,9 @@ _NUMERIC = re.compile(r"^[0-9一二三四五六七八九十百千两零〇+NnX�
 _CLAUSE_END = set("，,。；;：:！？!?、（）()《》【】\n“”\"「」『』 ")
 _HAN = re.compile(f"[{_CJK}]")
 _NUMERAL = set("0123456789一二三四五六七八九十百千两")
-#: Counts that start a generic phrase (七大专项行动, 十六项专项行动, 各项…).
 #: Measure words of a count (3项, 5个).
 _UNITS = frozenset("项个类批条件种家")
+#: Counts that start a generic phrase (七大专项行动, 十六项专项行动, 各项…).
 _COUNT_START = re.compile(r"^(?:[0-9一二三四五六七八九十百千两多各]+(?:大|项|个|类|批|条|件|种)|各|多|一批|系列)")
 #: Tokens that stop the walk left besides the boundary words: jieba tags of adverbs,
 #: prepositions, conjunctions, particles and pronouns.

@@ -438,8 +438,8 @@ def test_a_quoted_modifier_of_a_channel_or_a_satellite_and_rhetoric_are_no_initi
 
 
 def test_awards_won_reform_dividends_and_a_counts_unit_are_no_part_of_an_initiative():
-    body = ("康弘药业获第五届“中国工业大奖”。以先行先试放大改革红利。获批“探索建立新型职业农民制度”等3项全国农村改革试点。"
-            "落实党中央国务院战略决策部署。")
+    body = ("康弘药业获第五届“中国工业大奖”。以先行先试放大改革红利。"
+            "获批“探索建立新型职业农民制度”等3项全国农村改革试点。落实党中央国务院战略决策部署。")
     found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
     assert "全国农村改革试点" in found
     assert not any(n.startswith("项") or "大奖" in n or n.endswith(("放大改革", "国务院战略")) for n in found)
