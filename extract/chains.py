@@ -347,6 +347,7 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
     m = _cues()["list_end"].search(last)
     lead = _cues()["lead"].search(last)
     effort = _cues()["develop_closer"].search(last)
+    shared = ""  # a sector the items are sorts of (等合金新材料)
     if effort and not m and len(parts) > 1:
         # 加大生态观光、休闲农业培育力度: the effort put into the items develops them
         item_end = last_start + effort.start()
@@ -359,7 +360,8 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
         cue = _cues()["list"].match(closer)
         if cue and _cues()["closer_block"].match(closer, cue.end()):
             return []
-        if not cue and not _economy_closer(closer):
+        shared = "" if cue else _shared_sector(closer)
+        if not cue and not shared and not _economy_closer(closer):
             return []
     else:
         head = _single_head_regex().search(last)
@@ -393,13 +395,34 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
         while e > s and text[e - 1] in "“”\" ":
             e -= 1
         surface = text[s:e]
-        name = canonical(surface)
+        name = canonical(surface + shared)  # 铝铜、铝镁等合金新材料: each item is a kind of the shared sector
         if is_sector(name) and not re.search("[“”\"]", surface):  # a quote inside (加快“去产能) opens a slogan
             out.append(ChainCandidate(s, e, name))
     # a long list may hold one thing that is not a sector (宝武系、精品钢、装配式建筑); a list
     # with more is something else
     items = len(out) - (1 if econ else 0)
     return out if len(spans) - items <= len(spans) // 3 else []
+
+
+def _shared_sector(closer: str) -> str:
+    """The kind of a national sector that closes a list and that each item names a sort of, or "":
+    等合金新材料 → 合金新材料 (铝铜合金新材料, 铝镁合金新材料). The sector ends the phrase and the kind is
+    one noun (a material, a product), not a quality (特色会展, 新金融, 综合科技服务: a grouping of sectors)."""
+    m = _shared_sector_regex().match(closer)
+    if not m:
+        return ""
+    kind = m.group(2)
+    words = tokens.cut(kind)
+    if len(words) != 1 or tokens.tag(kind) != "n" or kind in load_set("chain_category_modifiers.txt") \
+            or _cues()["modifier_front"].match(kind):
+        return ""
+    return m.group(1)
+
+
+@cache
+def _shared_sector_regex() -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, sorted(_national_endings(), key=len, reverse=True)))
+    return re.compile(f"^等(([{_CJK}]{{1,3}}?)(?:{forms}))(?![{_CJK}])")
 
 
 def _economy_closer(closer: str) -> bool:

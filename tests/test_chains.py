@@ -390,3 +390,9 @@ def test_growth_statistics_financing_products_exports_and_origin_modifiers() -> 
 def test_a_name_jieba_split_and_verbs_jieba_tags_otherwise_open_no_sector() -> None:
     found = chains("同翔高新技术产业基地57个项目完成投资。纲要明确经济发展、发展动力等目标。重塑产业链、供应链。")
     assert not any(n.startswith(("翔", "明确", "重塑")) for n in found)
+
+
+def test_list_items_that_are_sorts_of_a_shared_sector_take_it_but_a_grouping_does_not() -> None:
+    found = chains("培育发展铝铜、铝镁等合金新材料。大力发展互联网金融、消费金融等新金融。")
+    assert {"铝铜合金新材料", "铝镁合金新材料"} <= set(found)
+    assert not any(n.endswith("新金融") for n in found)
