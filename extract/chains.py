@@ -362,6 +362,10 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
             return []
         shared = "" if cue else _shared_sector(closer)
         if not cue and not shared and not _economy_closer(closer):
+            form = re.match(f"等([{_CJK}]{{1,4}}(?:旅游|游|电商))(?![{_CJK}])", closer)
+            if form and is_sector(canonical(form.group(1))):
+                # 草原音乐节、那达慕等节庆游: the form the items are examples of is developed, not the items
+                return [ChainCandidate(item_end + 1, item_end + 1 + len(form.group(1)), canonical(form.group(1)))]
             return []
     else:
         head = _single_head_regex().search(last)

@@ -396,3 +396,8 @@ def test_list_items_that_are_sorts_of_a_shared_sector_take_it_but_a_grouping_doe
     found = chains("培育发展铝铜、铝镁等合金新材料。大力发展互联网金融、消费金融等新金融。")
     assert {"铝铜合金新材料", "铝镁合金新材料"} <= set(found)
     assert not any(n.endswith("新金融") for n in found)
+
+
+def test_events_closed_by_a_business_form_give_the_form_not_the_events() -> None:
+    found = chains("打造草原音乐节、那达慕等节庆游。")
+    assert set(found) == {"节庆游"}
