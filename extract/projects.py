@@ -454,7 +454,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
         floor = spans.floor(head_start)
 
         def valid(n: str, kind: str = kind, head: str = head) -> bool:
-            if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套)", n):
+            if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套|公里|亩)", n):
                 return False
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速, 天府国际机场和机场高速: an

@@ -554,3 +554,10 @@ def test_da_inside_a_name_is_part_of_it_and_schools_in_general_are_no_project() 
     body = "大查高速、G305线林东至下伙房公路实现通车。新建和改扩建中小学12所。"
     projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
     assert "大查高速" in projects and not any("中小学" in n for n in projects)
+
+
+def test_ecological_repair_of_a_named_place_is_a_work_and_a_measured_stretch_is_none() -> None:
+    body = "启动哈泥保护区生态保护修复。推进圭塘河生态修复。完成北岸57公里堤顶道路建设和5000亩滩区生态修复。"
+    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    assert {"哈泥保护区生态保护修复", "圭塘河生态修复"} <= projects
+    assert not any("公里" in n or "亩" in n for n in projects)
