@@ -609,8 +609,9 @@ def _without_place(regions: list[tuple[int, int]], start: int, end: int) -> int:
 def share_head(doc: Document, spans: Taken) -> None:
     """Items listed right before a facility or work share its head (settled case 9): 雄商、济滨高铁 →
     雄商高铁, 济滨高铁; 东、西污水处理厂 → 东污水处理厂; 阿旗罕山和宁城通用机场 → 阿旗罕山通用机场.
-    Items are taken while they are as long as the last item's own part, a county that opens either
-    not counted, which keeps a list of different things (A公园、B路改造工程) from borrowing the head."""
+    Items are taken while they are about as long as the last item's own part (one character more or
+    less: 莫莫格、哈泥保护区…), a county that opens either not counted, which keeps a list of different
+    things (A公园、B路改造工程) from borrowing the head."""
     text = doc.text
     regions = [(r.start, r.end) for r in doc.mentions if r.type == "Region"]
     for m in [m for m in doc.mentions if m.type == "Project" and m.source in ("facility", "works")]:
@@ -627,7 +628,7 @@ def share_head(doc: Document, spans: Taken) -> None:
             if i == len(items) - 1:  # the list's first item still holds its verb (加快|雄商)
                 start = name_before(text, end, lambda n: True, floor=start, max_len=end - start, min_len=1) or end
             item = text[start:end]
-            if not item or _without_place(regions, start, end) != own_len or ends_in_head(item) \
+            if not item or abs(_without_place(regions, start, end) - own_len) > 1 or ends_in_head(item) \
                     or _taken(spans, start, end) or _OWN_NOUN.search(item) or "等" in item:
                 break  # 剧院、博物馆: an item that is a facility of its own takes no head
             if _holds_verb(item) or any(s <= start and end <= e for s, e in regions):

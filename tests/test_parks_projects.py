@@ -561,3 +561,9 @@ def test_ecological_repair_of_a_named_place_is_a_work_and_a_measured_stretch_is_
     projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
     assert {"哈泥保护区生态保护修复", "圭塘河生态修复"} <= projects
     assert not any("公里" in n or "亩" in n for n in projects)
+
+
+def test_list_items_a_character_longer_or_shorter_than_the_last_ones_own_part_share_its_head() -> None:
+    body = "启动莫莫格、哈泥保护区生态保护修复。加快建设杭温、渝长厦高铁。"
+    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    assert {"莫莫格保护区生态保护修复", "哈泥保护区生态保护修复", "杭温高铁", "渝长厦高铁"} <= projects
