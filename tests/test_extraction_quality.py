@@ -53,9 +53,9 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "wider": {
         "Region": (0.94, 0.94),
-        "IndustrialChain": (0.83, 0.81),
+        "IndustrialChain": (0.84, 0.83),
         "Park": (0.86, 0.79),
-        "Project": (0.81, 0.78),
+        "Project": (0.82, 0.79),
         "Initiative": (0.82, 0.80),
         "Enterprise": (0.84, 0.84),
         "micro": (0.83, 0.81),
