@@ -70,6 +70,12 @@ def _negation() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+def _governing_negation(text: str, lo: int, hi: int) -> bool:
+    """A prohibition word in text[lo:hi] that governs what follows it: not one that ends a list item
+    before a 、 (古城街景整治、陈老巷修复: 整治 is the earlier item's work)."""
+    return any(text[n.end() : n.end() + 1] != "、" for n in _negation().finditer(text, lo, hi))
+
+
 def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str | None:
     """The veto that drops mention `m` here, or None (vetoes listed per type in the spec table).
 
@@ -79,7 +85,7 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
     """
     s = type_spec or spec(m.type)
     lo = max(clause_bounds(doc.text, m.start)[0], m.start - _VETO_REACH)
-    if "negation" in s.vetoes and (_negation().search(doc.text, lo, m.start) or _negation().match(doc.text, m.start)):
+    if "negation" in s.vetoes and (_governing_negation(doc.text, lo, m.start) or _negation().match(doc.text, m.start)):
         return "negation"  # before it, or opening it where the cutter kept the verb (坚决遏制高耗能项目)
     if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
         return "unnamed"

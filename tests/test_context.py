@@ -73,6 +73,10 @@ def test_list_member_needs_a_neighbour_of_the_same_type():
         ("推行“1163”工作思路。", Mention("Initiative", "1163工作思路", 3, 12), None),
         # regions and parks list no vetoes
         ("防止滨海新区", Mention("Park", "滨海新区", 2, 6), None),
+        # a prohibition word that ends an earlier list item governs nothing after it
+        ("实施古城街景整治、陈老巷修复等工程。", Mention("Project", "陈老巷修复", 9, 14), None),
+        # one that opens the mention vetoes it
+        ("坚决遏制高耗能项目。", Mention("Project", "坚决遏制高耗能项目", 0, 9), "negation"),
     ],
 )
 def test_vetoes(text, mention, veto):
@@ -101,3 +105,4 @@ def test_negated_initiative_is_not_adopted_in_any_type_of_report():
     got = entities_in_bodies("Initiative", "坚决不搞形象工程和政绩工程。", "实施“光明工程”。")
     assert "形象工程" not in got and "政绩工程" not in got
     assert "光明工程" in got
+
