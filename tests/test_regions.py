@@ -123,7 +123,7 @@ def test_banners_by_their_short_forms_in_their_prefecture():
 
 def test_a_township_name_of_ordinary_words_is_a_slogan_or_a_description() -> None:
     body = ("引导市民下乡、乡贤助乡、企业兴乡。全域开展最美街道、最差街道评选。培育工业大镇、商贸强镇。"
-            "奋斗镇、三道关镇、莲花镇获评全国文明镇。")
+            "奋斗镇、三道关镇、莲花镇获评全国文明镇。启动建设东津新镇,提升新市镇规划建设水平。")
     towns = {n for n, e in entities(facts_of("成都市", body, lead="市长"), "Region").items()
              if e.get("level") == "township"}
     assert towns == {"奋斗镇", "三道关镇", "莲花镇"}
