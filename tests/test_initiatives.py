@@ -443,3 +443,8 @@ def test_awards_won_reform_dividends_and_a_counts_unit_are_no_part_of_an_initiat
     found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
     assert "全国农村改革试点" in found
     assert not any(n.startswith("项") or "大奖" in n or n.endswith(("放大改革", "国务院战略")) for n in found)
+
+
+def test_a_campaign_on_consumption_is_named_by_its_field():
+    found = set(entities(facts_of("河北省", "开展消费品质提升行动。开展品质提升行动。", lead="省长"), "Initiative"))
+    assert found == {"消费品质提升行动"}
