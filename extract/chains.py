@@ -362,7 +362,7 @@ def _list_items(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandid
             return []
         shared = "" if cue else _shared_sector(closer)
         if not cue and not shared and not _economy_closer(closer):
-            form = re.match(f"等([{_CJK}]{{1,4}}(?:旅游|游|电商))(?![{_CJK}])", closer)
+            form = _FORM_CLOSER.match(closer)
             if form and is_sector(canonical(form.group(1))):
                 # 草原音乐节、那达慕等节庆游: the form the items are examples of is developed, not the items
                 return [ChainCandidate(item_end + 1, item_end + 1 + len(form.group(1)), canonical(form.group(1)))]
@@ -417,7 +417,7 @@ def _shared_sector(closer: str) -> str:
         return ""
     kind = m.group(2)
     words = tokens.cut(kind)
-    if len(words) != 1 or tokens.tag(kind) != "n" or kind in load_set("chain_category_modifiers.txt") \
+    if len(words) != 1 or tokens.tag(kind) != "n" or kind in _category_modifiers() \
             or _cues()["modifier_front"].match(kind):
         return ""
     return m.group(1)
@@ -427,6 +427,10 @@ def _shared_sector(closer: str) -> str:
 def _shared_sector_regex() -> re.Pattern[str]:
     forms = "|".join(map(re.escape, sorted(_national_endings(), key=len, reverse=True)))
     return re.compile(f"^等(([{_CJK}]{{1,3}}?)(?:{forms}))(?![{_CJK}])")
+
+
+#: A list closed by 等 and a business form of tourism or e-commerce (等节庆游): the form, not the items.
+_FORM_CLOSER = re.compile(f"等([{_CJK}]{{1,4}}(?:旅游|游|电商))(?![{_CJK}])")
 
 
 def _economy_closer(closer: str) -> bool:
@@ -809,15 +813,13 @@ _SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|业(?![务绩态主])|、|�
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:
     """Whether the second pass may take this occurrence of an accepted sector name.
 
-    A sector counts where it is used as one: on jieba word boundaries and
-    followed by a chain head, a list mark or punctuation, or preceded by 、
-    (新能源 in 新能源汽车 or 牡丹 in 牡丹江 does not count). A statistic
-    right after it does not count either.
+    A sector counts where it is used as one: followed by a chain head, a list
+    mark or punctuation, or preceded by 、 (新能源 in 新能源汽车 does not count;
+    that it stands on jieba word boundaries, 牡丹 not in 牡丹江, the second pass
+    checks for every type). A statistic right after it does not count either.
     """
     text = doc.text
     if not _SECTOR_AFTER.match(text, end):  # the cheap check first: most occurrences fail it
-        return False
-    if not tokens.aligned(text, start, end):
         return False
     # the sector must start a name here: nothing but a verb or a mark before it
     # (巨润建材, 社交电商 and 卓航新材料 are other names that end in a sector word)

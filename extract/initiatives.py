@@ -840,8 +840,9 @@ def find_initiatives(doc: Document) -> Document:
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:
     """Whether the second pass may take this occurrence of an accepted initiative name (`proto`).
 
-    The occurrence must stand on jieba word boundaries (优生 in 优生态 does not
-    count), pass the context rules (a count, a title, a result), and, when the
+    The occurrence (on jieba word boundaries, which the second pass checks for
+    every type: 优生 in 优生态 does not count) must pass the context rules (a
+    count, a title, a result), and, when the
     name was accepted in another report (`foreign`) or is only two characters
     long, be quoted or followed by an initiative head here. A bare list item that
     borrowed a shared head (教学质量 of 教学质量提升工程) counts only with a head after it.
@@ -849,8 +850,6 @@ def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, forei
     text = doc.text
     surface = text[start:end]
     quoted = text[start - 1 : start] in _OPEN + '"' and text[end : end + 1] in _CLOSE + '"'
-    if not quoted and not tokens.aligned(text, start, end):
-        return False
     if surface != proto.name and proto.name.startswith(surface) and not quoted:
         if not _alias_tail(text, end) and not head_of("X" + text[end : end + 4]):
             return False

@@ -57,15 +57,15 @@ def _goal_verbs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+#: One-character verbs of motion that send something into a zone (进园区, 入园区, 回园区).
+_MOTION = frozenset("进入回")
+
+
 def _verb_before(body: str) -> bool:
     """True when the last word of a bare head's name is a verb of two characters or more (全方位提升|园区)
     or a verb of motion (产业进|园区, 企业入|园区)."""
     last = tokens.cut(body)[-1]
     return tokens.tag(last) == "v" and (len(last) >= 2 or last in _MOTION)
-
-
-#: One-character verbs of motion that send something into a zone (进园区, 入园区, 回园区).
-_MOTION = frozenset("进入回")
 
 
 def is_park_name(doc: Document, name: str, head: str) -> bool:

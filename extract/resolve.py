@@ -99,8 +99,8 @@ class AcceptedNames:
             in_scope = s.second_pass == "batch" or (s.second_pass == "region" and code and code == doc.meta.adcode)
             if not in_scope or end - start < s.foreign_min_len:
                 return False
-        if not _occurrence_ok(proto, doc, start, end, foreign) or not tokens.aligned(doc.text, start, end):
-            return False  # inside a longer word a name is none (美的 in 最美的)
+        if not tokens.aligned(doc.text, start, end) or not _occurrence_ok(proto, doc, start, end, foreign):
+            return False  # inside a longer word a name is none (美的 in 最美的), for every type
         return not foreign or local_evidence(doc, proto.type, start, end, spans)
 
 

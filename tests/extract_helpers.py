@@ -17,6 +17,11 @@ def facts_of(place: str, body: str, lead: str = "区长") -> dict[str, Any]:
     return extract_texts({"report.txt": report(place, body, lead)})
 
 
+def names_of(type_: str, place: str, body: str, lead: str = "区长") -> set[str]:
+    """The names of one type extracted from one report of `place` with this body."""
+    return set(entities(facts_of(place, body, lead=lead), type_))
+
+
 def entities(facts: dict[str, Any], type_: str) -> dict[str, dict[str, Any]]:
     """Entities of a type that are mentioned in a report, by canonical name."""
     return {e["name"]: e for e in facts["entities"] if e["type"] == type_ and e["reports"]}

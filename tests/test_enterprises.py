@@ -1,5 +1,5 @@
 """Enterprises: suffixes, company lists, project-list items, exclusions."""
-from tests.extract_helpers import entities, entities_in_bodies, facts_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of, names_of
 
 PLACE = "菏泽市巨野县"
 
@@ -171,19 +171,19 @@ def test_verbs_that_found_merge_or_register_a_company_name_none():
 def test_kinds_of_shop_an_equal_and_forums_are_no_companies():
     body = ("新建农贸市场(生鲜超市)安全快检室100家,建成爱心慈善超市100个。依法平等保护民营企业产权。"
             "成功承办二十国集团财长会议和长江中游城市群省会城市会商会。支持陕汽、法士特等百亿企业稳产增产。")
-    assert set(entities(facts_of("西安市", body, lead="市长"), "Enterprise")) == {"陕汽", "法士特"}
+    assert names_of("Enterprise", "西安市", body, lead="市长") == {"陕汽", "法士特"}
 
 
 def test_a_project_list_item_that_ends_in_a_verb_is_an_activity_not_a_company():
     body = "实施产业发展、兜底保障、京蒙协作等项目213个。推进丰元汇能、创普斯等项目建设。"
-    found = set(entities(facts_of("赤峰市", body, lead="市长"), "Enterprise"))
+    found = names_of("Enterprise", "赤峰市", body, lead="市长")
     assert "京蒙协作" not in found and {"丰元汇能", "创普斯"} <= found
 
 
 def test_counted_groups_editions_subsidiary_owners_and_a_lists_close_are_no_part_of_a_company():
     body = ("组建13个专业职教集团。成功申办第六十届泛美开发银行理事会年会。城发集团下属泓盈集团上市。"
             "依托比亚迪、陕重汽、法士特等龙头,推进项目。")
-    found = set(entities(facts_of("西安市", body, lead="市长"), "Enterprise"))
+    found = names_of("Enterprise", "西安市", body, lead="市长")
     assert {"城发集团", "泓盈集团", "陕重汽"} <= found
     assert not any("等" in n or "个" in n or "届" in n or "下属" in n for n in found)
 

@@ -9,7 +9,7 @@ import pytest
 
 from policykg.extract import extract_texts
 from policykg.extract.initiatives import restore_plus
-from tests.extract_helpers import entities, entities_in_bodies, facts_of, report, reports_of
+from tests.extract_helpers import entities, entities_in_bodies, facts_of, names_of, report, reports_of
 
 
 def initiatives(*bodies: str) -> dict[str, dict]:
@@ -411,14 +411,14 @@ def test_quoted_sentences_and_family_planning_are_no_initiatives():
 def test_verbs_that_seize_or_press_on_with_a_programme_are_no_part_of_its_name():
     body = ("享受营养改善计划的学生增加。抢抓科创板试点机遇。注重供给侧结构性改革。"
             "加快建设内陆型改革开放新高地,用好自贸试验区更大改革自主权。")
-    found = set(entities(facts_of("西安市", body, lead="市长"), "Initiative"))
+    found = names_of("Initiative", "西安市", body, lead="市长")
     assert {"营养改善计划", "科创板试点", "供给侧结构性改革"} <= found
     assert not any(n.startswith(("享受", "抢抓", "注重")) or "内陆" in n or "自贸" in n for n in found)
 
 
 def test_a_statistic_after_gongcheng_and_a_compound_verb_before_a_system_are_no_part_of_a_name():
     body = "推深做实河湖长制。建安工程投资增长6.5%。"
-    found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
+    found = names_of("Initiative", "成都市", body, lead="市长")
     assert "河湖长制" in found and not any(n.startswith("推深") or "建安" in n for n in found)
 
 
@@ -440,11 +440,11 @@ def test_a_quoted_modifier_of_a_channel_or_a_satellite_and_rhetoric_are_no_initi
 def test_awards_won_reform_dividends_and_a_counts_unit_are_no_part_of_an_initiative():
     body = ("康弘药业获第五届“中国工业大奖”。以先行先试放大改革红利。"
             "获批“探索建立新型职业农民制度”等3项全国农村改革试点。落实党中央国务院战略决策部署。")
-    found = set(entities(facts_of("成都市", body, lead="市长"), "Initiative"))
+    found = names_of("Initiative", "成都市", body, lead="市长")
     assert "全国农村改革试点" in found
     assert not any(n.startswith("项") or "大奖" in n or n.endswith(("放大改革", "国务院战略")) for n in found)
 
 
 def test_a_campaign_on_consumption_is_named_by_its_field():
-    found = set(entities(facts_of("河北省", "开展消费品质提升行动。开展品质提升行动。", lead="省长"), "Initiative"))
+    found = names_of("Initiative", "河北省", "开展消费品质提升行动。开展品质提升行动。", lead="省长")
     assert found == {"消费品质提升行动"}

@@ -1,5 +1,5 @@
 """Parks and projects: named zones, enumerations, own heads, level-named facilities, generic phrases."""
-from tests.extract_helpers import entities, facts_of
+from tests.extract_helpers import entities, facts_of, names_of
 
 PLACE = "枣庄市台儿庄区"
 
@@ -318,7 +318,7 @@ def test_the_progress_after_a_finished_name_is_no_part_of_it():
 
 def test_a_list_of_programmes_closed_by_works_gives_no_projects():
     body = "扎实抓好精准灭荒、鄂北生态防护等重点工程。全力推进人民路北延、国花大道东延等重点交通工程。"
-    projects = set(entities(facts_of("湖北省襄阳市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "湖北省襄阳市", body, lead="市长")
     assert not {"精准灭荒", "鄂北生态防护"} & projects
     assert {"人民路北延", "国花大道东延"} <= projects
 
@@ -393,7 +393,7 @@ def test_items_listed_before_a_facility_or_work_share_its_head():
 def test_a_shared_head_reaches_items_joined_by_he_and_counts_a_county_apart():
     body = ("推进北山和南湖污水处理厂建设，加快林西支线机场、阿旗罕山和宁城通用机场审核报批。"
             "优化提升大青山、滨湖国家森林公园，建成长沙市一中、雅礼中学新校区。")
-    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "赤峰市", body, lead="市长")
     assert {"北山污水处理厂", "南湖污水处理厂", "阿旗罕山通用机场", "宁城通用机场", "林西支线机场"} <= projects
     # a first item the cutter leaves longer than the last item's own part takes no head (大|青山 is no
     # name), and a numbered school is a facility of its own
@@ -402,7 +402,7 @@ def test_a_shared_head_reaches_items_joined_by_he_and_counts_a_county_apart():
 
 def test_facilities_listed_before_a_construction_work_each_take_it():
     body = "推进青禾医院、明德学校和市委党校扩建工程。启动形成、完成和城北公园改造工程。"
-    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "赤峰市", body, lead="市长")
     # two facilities joined by 和 under one work are split; 市委 is the report's level (the city's party school)
     assert {"青禾医院扩建工程", "明德学校扩建工程", "市委党校扩建工程"} <= projects
     assert "明德学校和市委党校扩建工程" not in projects
@@ -428,13 +428,13 @@ def test_owners_listed_before_a_project_share_its_work() -> None:
 
 def test_a_preposition_after_deng_opens_no_category_and_never_stands_inside_a_name() -> None:
     body = "发挥好城发集团、湘江集团等在重大片区建设中的作用。努力在产业项目上实现突破。加快227个在建项目建设。"
-    projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "长沙市", body, lead="市长")
     assert not any("在" in n and "在建" not in n for n in projects)
 
 
 def test_places_in_a_list_of_a_kind_of_project_name_none_but_a_facility_category_names_one_each() -> None:
     body = "做好临安、淳安、富阳等抽水蓄能项目前期。建成萧山、余杭等污水处理厂。"
-    projects = set(entities(facts_of("杭州市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "杭州市", body, lead="市长")
     assert not {"临安项目", "淳安项目", "富阳项目"} & projects
     assert "萧山污水处理厂" in projects
 
@@ -442,14 +442,14 @@ def test_places_in_a_list_of_a_kind_of_project_name_none_but_a_facility_category
 def test_ranks_qualities_counts_and_rank_verbs_make_no_park_name() -> None:
     body = ("重要园区入驻企业超1600家，支持创新合作共建、飞地园区等模式。启动建设同安、翔安两个高新技术产业基地。"
             "新站高新区跻身国家级绿色园区，经济总量保持国家级新区前列，建设世界一流高科技园区。")
-    parks = set(entities(facts_of("合肥市", body, lead="市长"), "Park"))
+    parks = names_of("Park", "合肥市", body, lead="市长")
     assert not {"重要园区", "飞地园区", "翔安两个高新技术产业基地", "世界一流高科技园区"} & parks
     assert not any("跻身" in n or "保持" in n for n in parks)
 
 
 def test_a_rank_before_a_list_category_is_the_lists_and_approval_items_are_no_projects() -> None:
     body = "梅溪湖国际新城二期、大王山等重大片区展现新貌。简化优化行政审批项目和流程。"
-    projects = set(entities(facts_of("长沙市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "长沙市", body, lead="市长")
     assert {"梅溪湖国际新城二期片区", "大王山片区"} <= projects
     assert not any("重大" in n or "审批" in n for n in projects)
 
@@ -457,41 +457,41 @@ def test_a_rank_before_a_list_category_is_the_lists_and_approval_items_are_no_pr
 def test_lines_listed_with_their_own_heads_a_kind_counted_and_a_word_after_a_head_name_no_project() -> None:
     body = ("建成绕城高速西复线、临金高速国高网段、千黄高速。除险加固病险水库15座。"
             "吸引民营企业等市场主体积极参与。培育各类自然公园。")
-    projects = set(entities(facts_of("杭州市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "杭州市", body, lead="市长")
     assert {"临金高速", "千黄高速"} <= projects
     assert not any("、" in n or "水库" in n or "市场" in n or "公园" in n for n in projects)
 
 
 def test_zones_counted_by_the_firm_and_list_items_with_a_zone_word_of_their_own() -> None:
     body = "全力打造2家五千亿级园区、3家两千亿级园区。大力推进海沧集成电路产业园、翔安临空产业区等园区建设。"
-    parks = set(entities(facts_of("厦门市", body, lead="市长"), "Park"))
+    parks = names_of("Park", "厦门市", body, lead="市长")
     assert "翔安临空产业区" in parks
     assert not any("亿级" in n or n.endswith("区园区") for n in parks)
 
 
 def test_a_works_head_after_a_state_of_progress_is_that_state() -> None:
     body = "长泰枋洋水库引水隧道全线贯通,钱塘快速路全线贯通,“两环八射”外环基本贯通。"
-    projects = set(entities(facts_of("厦门市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "厦门市", body, lead="市长")
     assert "钱塘快速路" in projects
     assert not any(n.endswith("贯通") for n in projects)
 
 
 def test_a_verb_alone_names_no_project() -> None:
     body = "推进参股、建成等项目落地。启动马钢公司搬迁、转产等一批项目。"
-    projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "合肥市", body, lead="市长")
     assert not {"参股项目", "建成项目"} & projects
 
 
 def test_an_area_a_level_threshold_a_city_belt_and_a_farmland_category_name_no_park() -> None:
     body = ("新建10万亩粮食生产功能区。市级以上特色农业园区超过400个。做强做优近郊工业园区,加快发展远郊工业园区。"
             "建设都市田园综合体。加快西安(临潼)番茄种业智慧谷产业园建设。")
-    parks = set(entities(facts_of("西安市", body, lead="市长"), "Park"))
+    parks = names_of("Park", "西安市", body, lead="市长")
     assert parks == {"西安(临潼)番茄种业智慧谷产业园"}
 
 
 def test_land_housing_and_trade_markets_are_no_facilities() -> None:
     body = "建立房地产市场长效调控机制。建立城乡统一的建设用地市场。建立15国统一市场的自由贸易协定。新建金鼎市场。"
-    assert set(entities(facts_of("厦门市", body, lead="市长"), "Project")) == {"金鼎市场"}
+    assert names_of("Project", "厦门市", body, lead="市长") == {"金鼎市场"}
 
 
 def test_a_light_verb_a_rank_of_projects_and_a_roads_surroundings_name_no_project() -> None:
@@ -526,44 +526,44 @@ def test_energy_classes_of_projects_and_a_rail_transport_corridor_name_no_projec
 def test_lines_joined_by_he_counted_items_and_a_category_after_a_count_are_separate() -> None:
     body = ("加快天府国际机场和机场高速等场外交通体系建设。初步遴选形成13件候选项目。"
             "新建城市书房33个、文化驿站18个。市民中心、赤峰学院和市委党校扩建工程加快推进。")
-    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "赤峰市", body, lead="市长")
     assert {"赤峰学院扩建工程", "市委党校扩建工程"} <= projects
     assert not any("和" in n or "、" in n or "件" in n for n in projects)
 
 
 def test_an_industry_demonstration_zone_with_a_name_is_a_park_and_one_received_is_a_title() -> None:
     body = "加快建设衡沧高品质蔬菜产业示范区。壮大北戴河生命健康产业创新示范区。庐江县创成国家农业高新技术产业示范区。"
-    parks = set(entities(facts_of("河北省", body, lead="省长"), "Park"))
+    parks = names_of("Park", "河北省", body, lead="省长")
     assert {"衡沧高品质蔬菜产业示范区", "北戴河生命健康产业创新示范区"} <= parks
     assert not any("创成" in n for n in parks)
 
 
 def test_a_rivers_main_stream_a_brook_and_a_water_source_are_places_of_a_work() -> None:
     body = "全面建成嫩江干流应急治理工程。完成红花尔基水源地一二级保护区工程建设。实施埭头溪治理。"
-    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    projects = names_of("Project", "吉林省", body, lead="省长")
     assert {"嫩江干流应急治理工程", "红花尔基水源地一二级保护区工程", "埭头溪治理"} <= projects
 
 
 def test_xin_inside_a_name_is_part_of_it_but_new_establishments_are_no_names() -> None:
     body = "襄新大道绿化工程全面完工。建成合新高铁。新设台资项目30个。"
-    projects = set(entities(facts_of("合肥市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "合肥市", body, lead="市长")
     assert {"襄新大道绿化工程", "合新高铁"} <= projects and "新设台资项目" not in projects
 
 
 def test_da_inside_a_name_is_part_of_it_and_schools_in_general_are_no_project() -> None:
     body = "大查高速、G305线林东至下伙房公路实现通车。新建和改扩建中小学12所。"
-    projects = set(entities(facts_of("赤峰市", body, lead="市长"), "Project"))
+    projects = names_of("Project", "赤峰市", body, lead="市长")
     assert "大查高速" in projects and not any("中小学" in n for n in projects)
 
 
 def test_ecological_repair_of_a_named_place_is_a_work_and_a_measured_stretch_is_none() -> None:
     body = "启动哈泥保护区生态保护修复。推进圭塘河生态修复。完成北岸57公里堤顶道路建设和5000亩滩区生态修复。"
-    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    projects = names_of("Project", "吉林省", body, lead="省长")
     assert {"哈泥保护区生态保护修复", "圭塘河生态修复"} <= projects
     assert not any("公里" in n or "亩" in n for n in projects)
 
 
 def test_list_items_a_character_longer_or_shorter_than_the_last_ones_own_part_share_its_head() -> None:
     body = "启动莫莫格、哈泥保护区生态保护修复。加快建设杭温、渝长厦高铁。"
-    projects = set(entities(facts_of("吉林省", body, lead="省长"), "Project"))
+    projects = names_of("Project", "吉林省", body, lead="省长")
     assert {"莫莫格保护区生态保护修复", "哈泥保护区生态保护修复", "杭温高铁", "渝长厦高铁"} <= projects
