@@ -270,8 +270,14 @@ def find_lists(doc: Document, spans: Taken) -> None:
         items = split_items(text, start, end)
         if not items or (not deng and len(items) < 2):
             continue  # a count straight after one word is a quantity (改造5所幼儿园), not a list
+        # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
+        prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         for s, e in _split_first(doc, items, floor):
             item = strip_quotes(text[s:e])
+            # (the first item is read with what the cut left of it: 引进华为鲲鹏生态基地 keeps its owner)
+            whole = text[items[0][0] : e] if e == items[0][1] else item
+            if prospect and not tokens.has_proper_word(_PAREN.sub("", strip_quotes(whole))):
+                continue  # 引进电解铜箔、铜杆等加工项目: kinds of projects still to attract, no names
             if not 2 <= len(item) <= 30 or "等" in item or _taken(spans, s, e):
                 continue  # an item holding 等 closes a list of its own (A—B等核心商圈和C)
             if (s, e) in places and template in ("{item}", "{item}项目"):

@@ -567,3 +567,11 @@ def test_list_items_a_character_longer_or_shorter_than_the_last_ones_own_part_sh
     body = "启动莫莫格、哈泥保护区生态保护修复。加快建设杭温、渝长厦高铁。"
     projects = names_of("Project", "吉林省", body, lead="省长")
     assert {"莫莫格保护区生态保护修复", "哈泥保护区生态保护修复", "杭温高铁", "渝长厦高铁"} <= projects
+
+
+def test_kinds_of_projects_to_attract_are_no_projects_but_named_ones_are():
+    body = ("同步引进电解铜箔、铜线等精深加工项目。一批风光制氢一体化、火电灵活性改造等新能源项目获批实施。"
+            "引进青禾科技、宏泰新材料等重大项目。谋划推进空气分离等项目建设。")
+    projects = names_of("Project", PLACE, body)
+    assert not {"电解铜箔项目", "风光制氢一体化项目", "火电灵活性改造项目"} & projects
+    assert {"青禾科技项目", "宏泰新材料项目", "空气分离项目"} <= projects
