@@ -156,6 +156,8 @@ def is_sector(name: str) -> bool:
         return False
     if name.startswith(("中国", "世界", "全国", "全球")) or _is_region_short(name):
         return False  # the title of an event or a ranking (中国城市夜间经济…), or a place (眉山)
+    if re.search("新区|开发区|高新区|园区|示范区", name):
+        return False  # a zone is where a sector grows, no part of its name (西咸新区大数据和云计算等项目)
     if name.endswith(("与", "和", "及")) or (len(name) == 2 and tokens.tag(name) == "b"):
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):

@@ -346,7 +346,27 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
         pos += len(part) + 1
+    if len(out) >= 2:  # 甲、乙和丙: the conjunction before the last item joins the list (和 as a word of its own)
+        s, e = out[-1]
+        joint = _last_conjunction(text, s, e)
+        if joint:
+            out[-1:] = [(s, joint[0]), (joint[1], e)]
     return out
+
+
+_JOINING = re.compile("以及|和|及|与")
+#: A count after the conjunction opens a quantity, not an item (氛围营造以及6大类605个…项目).
+_COUNT_OPENS = re.compile(r"[\d一二三四五六七八九十两百千万]+\s*[个大项类批家条座所]")
+
+
+def _last_conjunction(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the conjunction that joins the last two items inside text[start:end], if jieba cuts it
+    as a word of its own and a name stands either side (不 in 和平路, 与会)."""
+    for m in _JOINING.finditer(text, start, end):
+        if (m.start() - start >= 2 and end - m.end() >= 2 and not _COUNT_OPENS.match(text, m.end())
+                and tokens.aligned(text, m.start(), m.end())):
+            return m.start(), m.end()
+    return None
 
 
 def items_before(text: str, end: int, reach: int = 120, stops: str = "") -> list[tuple[int, int]]:
