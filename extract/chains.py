@@ -240,6 +240,10 @@ def _is_stop(word: str) -> bool:
     return len(word) >= 3 and (word.startswith(_boundary_affixes()) or word.endswith(_boundary_affixes()))
 
 
+#: A number word: digits or Chinese numerals (12, 两, 十二), which only a count goes on from.
+_NUMBER = re.compile("[0-9.]+|[一二三四五六七八九十两百千万]+")
+
+
 def sector_start(text: str, floor: int, end: int, industry: bool = False) -> int:
     """Where a sector phrase that ends at `end` starts: jieba words back to a verb or a boundary.
 
@@ -248,6 +252,10 @@ def sector_start(text: str, floor: int, end: int, industry: bool = False) -> int
     kept = ""
     for i, word in enumerate(reversed(tokens.cut(text[floor:end]))):
         last_kept = i == 0 and (_cues()["form"].fullmatch(word) or (industry and word + "业" in _industry_heads()))
+        if _NUMBER.fullmatch(word) and pos < end:
+            if len(kept) == 1:
+                pos += 1  # 12条|农业产业链, 两大|高新技术: the measure after a number belongs to the count
+            break
         if _is_stop(word) and not last_kept:
             if len(word) == 1 and len(kept) == 1 and tokens.tag(word) in ("v", "p") and tokens.tag(kept) in ("a", "nr"):
                 pos += 1  # 筑|牢|经济, 建|强|文化, 同|翔|高新技术: jieba split a word or a name of two characters

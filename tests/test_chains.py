@@ -401,3 +401,11 @@ def test_list_items_that_are_sorts_of_a_shared_sector_take_it_but_a_grouping_doe
 def test_events_closed_by_a_business_form_give_the_form_not_the_events() -> None:
     found = chains("打造草原音乐节、那达慕等节庆游。")
     assert set(found) == {"节庆游"}
+
+
+def test_a_measure_after_a_number_belongs_to_the_count() -> None:
+    body = ("重点打造12条农业产业链。新建成两大高新技术产业基地。"
+            "加快建设新型显示器件、集成电路、人工智能三大国家战新产业集群。")
+    chains = set(entities(facts_of("合肥市", body, lead="市长"), "IndustrialChain"))
+    assert not {"条农业", "两大高新技术", "大高新技术"} & chains
+    assert {"新型显示器件", "集成电路", "人工智能"} <= chains

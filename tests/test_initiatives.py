@@ -448,3 +448,11 @@ def test_awards_won_reform_dividends_and_a_counts_unit_are_no_part_of_an_initiat
 def test_a_campaign_on_consumption_is_named_by_its_field():
     found = names_of("Initiative", "河北省", "开展消费品质提升行动。开展品质提升行动。", lead="省长")
     assert found == {"消费品质提升行动"}
+
+
+def test_a_quoted_problem_is_no_initiative_but_a_campaign_against_it_is() -> None:
+    body = ("全部打通现有的16条“断头路”。着力解决政府工作人员“不作为”问题。打击“盗抢骗”违法犯罪行为。"
+            "开展“新官不理旧账”问题专项治理。")
+    names = names_of("Initiative", "襄阳市", body, lead="市长")
+    assert not {"断头路", "不作为", "盗抢骗"} & names
+    assert "新官不理旧账" in names
