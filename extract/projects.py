@@ -419,6 +419,10 @@ def _physical_name(name: str) -> bool:
 
 #: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
 #: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
+#: Works heads that name an action on a place (改造, 治理, 工程), which several places may share
+#: (A路、B路改造工程); a line or a structure (高速, 铁路, 大桥, 水库) is one place's own.
+_ACTION_HEAD = re.compile("(?:工程|改造|提升|治理|改建|延|贯通|修复)$")
+
 _STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现|双向)$")
 #: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
 _TITLE = re.compile("全国|国际|世界")
@@ -468,6 +472,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 joins = "[、和与]" if not _SHARED_TAIL.search(n) else "、"  # A和B扩建工程: each takes the work
                 if any(ends_in_head(item) or head in item for item in re.split(joins, n)[:-1]):
                     return False
+                if "、" in n and not _ACTION_HEAD.search(head):
+                    return False  # 上海路、绕城高速: a line or structure (高速, 大桥) is one item's own
                 if re.search("工程|项目", n[: len(n) - len(head)]) or _STATUS.search(n, 0, len(n) - len(head)):
                     return False  # 中环路改造工程全线贯通, 引水隧道全线贯通: what follows a name is its progress
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
@@ -589,7 +595,7 @@ def _with_tail(doc: Document, m: Mention, tail: str) -> None:
 
 
 #: The end of a noun that is a facility or a place of its own (剧院, 博物院, 领事馆, 成洛路, 长沙市一中).
-_OWN_NOUN = re.compile("(?:[院馆站场厂园校所城港库桥路街巷段区线期学湾]|[一二三四五六七八九十]中)$")
+_OWN_NOUN = re.compile("(?:[院馆站场厂园校所城港库桥路道街巷段区线期学湾]|[一二三四五六七八九十]中)$")
 
 
 def _own_and_shared(name: str) -> tuple[str, str]:

@@ -575,3 +575,17 @@ def test_kinds_of_projects_to_attract_are_no_projects_but_named_ones_are():
     projects = names_of("Project", PLACE, body)
     assert not {"电解铜箔项目", "风光制氢一体化项目", "火电灵活性改造项目"} & projects
     assert {"青禾科技项目", "宏泰新材料项目", "空气分离项目"} <= projects
+
+
+def test_a_line_or_structure_listed_after_roads_is_its_own_project():
+    body = ("上海路、绕城高速改线等全线贯通。天府大道、剑南大道、成自泸高速建成通车。"
+            "长沙高铁西站、香炉洲大桥开工。建成通车杭衢铁路建德段。")
+    projects = names_of("Project", PLACE, body)
+    assert not any("、" in name for name in projects)
+    assert {"成自泸高速", "香炉洲大桥", "杭衢铁路"} <= projects
+    assert not {"剑南大道高速", "长沙高铁", "通车杭衢铁路"} & projects
+
+
+def test_roads_listed_before_an_action_still_share_it():
+    projects = names_of("Project", PLACE, "实施青禾路、明远路改造工程。")
+    assert projects & {"青禾路、明远路改造工程", "青禾路改造工程"}
