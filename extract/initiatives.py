@@ -720,7 +720,7 @@ def shape_candidates(doc: Document) -> list[Candidate]:
 
 #: 强国/强省/强市/强区/强县 as a goal: not inside 加强国有, 强省会, 强国强省强市 or a title.
 _GOAL = re.compile(f"(?<!强[国省市区县])(?<![加增])强(?:国|省|市|区|县)(?![会有企资际内家])"
-                   f"(?![{_CJK}]{{0,2}}(?:称号|之一|名单))")
+                   f"(?![{_CJK}]{{0,2}}(?:称号|之一|名单|示范|创建))")
 
 
 def _goal_candidates(doc: Document) -> list[Candidate]:
@@ -741,9 +741,15 @@ def _goal_candidates(doc: Document) -> list[Candidate]:
         if len(field) < 2 or field[-1] in _NUMERAL or (_is_generic(words) and not national) or divisions.lookup(field):
             continue
         name = text[start : m.end()]
-        if not is_excluded(name):
+        # the scope that opens a goal (中国北方种业强市, 国家现代设施农业强市) says where it ranks, so the goal is
+        # judged without it; a goal won or applied for (获评, 争创) is a title, not a programme (settled case 6)
+        if not is_excluded(_GOAL_SCOPE.sub("", name)) and _context(text, start, m.end(), sides=("before",)) != "drop":
             out.append(Candidate(start, m.end(), name, "strategy", "shape", rank=2))
     return out
+
+
+#: The scope a goal is set in: the country, optionally a part of it (中国北方, 国家, 全国).
+_GOAL_SCOPE = re.compile("^(?:中国|全国|国家)(?:北方|南方|东部|西部|中部|东北|西北|西南|东南)?")
 
 
 @cache

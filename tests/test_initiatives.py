@@ -456,3 +456,19 @@ def test_a_quoted_problem_is_no_initiative_but_a_campaign_against_it_is() -> Non
     names = names_of("Initiative", "襄阳市", body, lead="市长")
     assert not {"断头路", "不作为", "盗抢骗"} & names
     assert "新官不理旧账" in names
+
+
+def test_a_goal_set_in_a_national_scope_is_a_strategy_but_a_title_is_not() -> None:
+    body = "打造中国北方种业强市。获批全国质量强市示范城市。积极创建交通强国示范城市。"
+    names = names_of("Initiative", "赤峰市", body, lead="市长")
+    assert "中国北方种业强市" in names
+    assert not {"全国质量强市", "交通强国"} & names
+
+
+def test_a_national_pilot_the_region_is_selected_for_is_named_from_the_verb_to_its_end() -> None:
+    body = ("通化市入选国家生态产品价值实现机制试点。我市成为全国畜禽粪污资源化利用整市推进试点,城市生活垃圾分类。"
+            "入选全国首批智能建造试点城市。入选国家能源领域首批氢能区域试点。")
+    names = names_of("Initiative", "吉林省", body, lead="省长")
+    assert {"国家生态产品价值实现机制试点", "全国畜禽粪污资源化利用整市推进试点", "智能建造试点城市",
+            "氢能区域试点"} <= names
+    assert not any("首批" in name for name in names)
