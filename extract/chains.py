@@ -733,17 +733,18 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
                 out.append(ChainCandidate(start, end, canonical(text[start:end])))
             continue
         hub = _HUB.match(text, end)
-        if not (_SECTOR_AFTER.match(text, end) or (hub and _builds_hub(text, start))) \
+        head = re.match(r"产业链|产业集群|产业|集群|行业", text[end:])
+        after = end + (head.end() if head else 0)
+        target = bool(_cues()["target"].match(text, after)) and not doc.in_review(start)
+        if not (_SECTOR_AFTER.match(text, end) or target or (hub and _builds_hub(text, start))) \
                 or not tokens.aligned(text, start, end):
             continue
         floor = _phrase_floor(text, start, 30, quotes=False)
         if sector_start(text, max(floor, start - 8), end) != start:
             continue  # the sector ends a longer name here (卓航新材料, 社交电商)
-        head = re.match(r"产业链|产业集群|产业|集群|行业", text[end:])
-        after = end + (head.end() if head else 0)
-        if _cues()["statistic"].match(text, after):
+        if not target and _cues()["statistic"].match(text, after):
             continue
-        if not head and not _develop_in_sentence(text, start, end):
+        if not (head or target) and not _develop_in_sentence(text, start, end):
             continue
         if not head and in_other_list(text, end):
             continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors

@@ -1,6 +1,7 @@
 """The document object that every extraction component reads and annotates."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Region", "IndustrialChain", "Park", "Project", "Initiative", "Enterprise")
@@ -152,6 +153,11 @@ class Document:
             else:
                 return s
         return Span(offset, offset)
+
+    def in_review(self, offset: int) -> bool:
+        """True when a normalised offset lies in a section that reviews the past (一、2023年工作回顾), where
+        figures are results; the other sections set tasks and targets."""
+        return any(s.start <= offset < s.end and re.search("回顾|总结", s.title) for s in self.sections)
 
     def sentence_text(self, span: Span) -> str:
         """The normalised text of a sentence span."""

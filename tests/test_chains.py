@@ -409,3 +409,12 @@ def test_a_measure_after_a_number_belongs_to_the_count() -> None:
     chains = set(entities(facts_of("合肥市", body, lead="市长"), "IndustrialChain"))
     assert not {"条农业", "两大高新技术", "大高新技术"} & chains
     assert {"新型显示器件", "集成电路", "人工智能"} <= chains
+
+
+def test_an_output_target_is_development_but_a_reviewed_figure_is_a_statistic() -> None:
+    body = ("新能源汽车产量增长25.6%。\n二、2024年工作安排\n渔业经济总产值达到400亿元。肉牛屠宰加工量突破100万头。")
+    chains = set(entities(facts_of("吉林省", body, lead="省长"), "IndustrialChain"))
+    assert {"渔业", "肉牛"} <= chains
+    assert "新能源汽车" not in chains
+    reviewed = set(entities(facts_of("吉林省", "渔业经济总产值达到350亿元。", lead="省长"), "IndustrialChain"))
+    assert "渔业" not in reviewed
