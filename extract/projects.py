@@ -248,6 +248,7 @@ def find_lists(doc: Document, spans: Taken) -> None:
     text = doc.text
     fields = {(m.start, m.end) for m in doc.mentions if m.type == "IndustrialChain"}
     places = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
+    region_ends = {e for _, e in places}
     counted, roads, _ = _list_tails()
     tails = [(m, True) for m in counted.finditer(text)] + [(m, False) for m in roads.finditer(text)]
     # a quoted category names the items' programme (等“六微”工程) unless a count comes first (等一批“…”项目)
@@ -270,6 +271,10 @@ def find_lists(doc: Document, spans: Taken) -> None:
         items = split_items(text, start, end)
         if not items or (not deng and len(items) < 2):
             continue  # a count straight after one word is a quantity (改造5所幼儿园), not a list
+        count = m.groupdict().get("n0") or m.groupdict().get("n1") or ""
+        cities = count.endswith("个") and re.match("城市|县|市|区", m.group("cat"))
+        if cities and all(e in region_ends for _, e in items):
+            continue  # 长春、白山2个城市国家公立医院…项目: places counted as cities, no facilities named
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         for s, e in _split_first(doc, items, floor):

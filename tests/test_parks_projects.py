@@ -589,3 +589,10 @@ def test_a_line_or_structure_listed_after_roads_is_its_own_project():
 def test_roads_listed_before_an_action_still_share_it():
     projects = names_of("Project", PLACE, "实施青禾路、明远路改造工程。")
     assert projects & {"青禾路、明远路改造工程", "青禾路改造工程"}
+
+
+def test_places_counted_as_cities_before_a_facility_category_name_no_facilities():
+    body = "推进长春、白山2个城市国家公立医院高质量发展示范项目。加快岳麓、开福等污水处理厂建设。"
+    projects = names_of("Project", "长沙市", body, lead="市长")
+    assert not any("公立医院" in name for name in projects)
+    assert {"岳麓污水处理厂", "开福污水处理厂"} <= projects
