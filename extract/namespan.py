@@ -189,6 +189,8 @@ def cuts(text: str, start: int, end: int, boundaries: str = "span_boundaries.txt
             if first < start:
                 continue
             cut = _cut_at(text, stops[i], len(word))  # a cut never splits a jieba word: 打造成|城市…, 成都交易集团
+            if cut is not None and len(word) >= 2 and text.startswith("好", cut) and cut < end:
+                cut += 1  # 实施好|智慧湿地项目: 好 after a verb is its complement, no part of the name
             if cut is not None and cut <= end and len(word) > len(found.get(cut, "")):
                 found[cut] = word
     return sorted(found.items(), reverse=True)

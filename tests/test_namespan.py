@@ -42,3 +42,9 @@ def test_a_division_name_jieba_tags_a_verb_stays_in_the_name():
     text = "支持保定国家数据标注基地"
     start = namespan.name_before(text, len(text), lambda n: len(n) >= 8)
     assert start is not None and text[start:] == "保定国家数据标注基地"
+
+
+def test_hao_after_a_verb_is_its_complement_and_no_part_of_the_name():
+    starts = _starts("实施好智慧湿地项目", "项目")
+    assert "智慧湿地项目" in starts
+    assert "好智慧湿地项目" not in starts
