@@ -472,3 +472,11 @@ def test_a_national_pilot_the_region_is_selected_for_is_named_from_the_verb_to_i
     assert {"国家生态产品价值实现机制试点", "全国畜禽粪污资源化利用整市推进试点", "智能建造试点城市",
             "氢能区域试点"} <= names
     assert not any("首批" in name for name in names)
+
+
+def test_a_scope_alone_and_a_head_inside_a_statistic_or_designation_name_nothing() -> None:
+    body = ("深入实施重大国家战略。高标准建设营商环境改革创新示范区。企业提款金额占大陆试点总量85%。"
+            "启动国家产业基础再造工程。")
+    names = names_of("Initiative", "厦门市", body, lead="市长")
+    assert not {"重大国家战略", "国家战略", "建设营商环境改革", "营商环境改革", "企业提款金额占大陆试点"} & names
+    assert names & {"产业基础再造工程", "国家产业基础再造工程"}
