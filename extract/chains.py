@@ -702,7 +702,8 @@ _LIST_CATEGORY = re.compile(
 
 def in_other_list(text: str, end: int) -> bool:
     """True when the 、-list that holds the item ending at `end` closes with 等 and a category of no sectors
-    (`data/chain_other_list_categories.txt`: 等各项事业, 等学科设置)."""
+    (`data/chain_other_list_categories.txt`: 等各项事业, 等学科设置) or with a statistic over its items
+    (等产业产值同比分别增长: the items are measured, not developed)."""
     if text[end : end + 1] not in ("、", "等"):
         return False
     clause_end = _CLAUSE.search(text, end)
@@ -710,6 +711,9 @@ def in_other_list(text: str, end: int) -> bool:
     deng = text.find("等", end, stop)
     if deng < 0:
         return False
+    head = re.compile("(?:产业|行业)?").match(text, deng + 1, stop).end()
+    if _cues()["statistic"].match(text, head) or _cues()["target"].match(text, head):
+        return True
     category = _LIST_CATEGORY.match(text, deng, stop)
     return bool(category) and category.group(1).startswith(load_list("chain_other_list_categories.txt"))
 

@@ -418,3 +418,10 @@ def test_an_output_target_is_development_but_a_reviewed_figure_is_a_statistic() 
     assert "新能源汽车" not in chains
     reviewed = set(entities(facts_of("吉林省", "渔业经济总产值达到350亿元。", lead="省长"), "IndustrialChain"))
     assert "渔业" not in reviewed
+
+
+def test_sectors_of_a_list_closed_by_a_statistic_are_measured_not_developed() -> None:
+    body = ("推动产业转型升级,高技术制造业产值增长13.8%,电子信息、农产品加工、装备制造等产业产值同比分别增长"
+            "14.1%、12.2%和15.4%。")
+    chains = set(entities(facts_of("襄阳市", body, lead="市长"), "IndustrialChain"))
+    assert not {"电子信息", "农产品加工", "装备制造"} & chains
