@@ -596,3 +596,11 @@ def test_places_counted_as_cities_before_a_facility_category_name_no_facilities(
     projects = names_of("Project", "长沙市", body, lead="市长")
     assert not any("公立医院" in name for name in projects)
     assert {"岳麓污水处理厂", "开福污水处理厂"} <= projects
+
+
+def test_zones_named_by_their_people_or_by_the_free_trade_link_are_kinds():
+    body = ("支持建设自贸区联动创新区。加快建设外国专家创新示范基地和大学生创业园。"
+            "推进海峡两岸青年创业园建设。")
+    parks = names_of("Park", "厦门市", body, lead="市长")
+    assert not {"自贸区联动创新区", "外国专家创新示范基地", "大学生创业园"} & parks
+    assert "海峡两岸青年创业园" in parks
