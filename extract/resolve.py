@@ -204,6 +204,23 @@ def merge_contained(doc: Document) -> None:
                 m.name = final
 
 
+def merge_short_companies(doc: Document) -> None:
+    """A company named by its brand and suffix (吉翼公司) is the one of the report whose full name opens with
+    that brand and ends in that suffix (吉翼具身智能机器人公司): the short form becomes an alias."""
+    names = {m.name for m in doc.mentions if m.type == "Enterprise"}
+    target: dict[str, str] = {}
+    for short in names:
+        suffix = next((x for x in ("公司", "集团") if short.endswith(x)), "")
+        brand = short[: -len(suffix)] if suffix else ""
+        longer = [n for n in names if len(brand) >= 2 and n != short and n.startswith(brand) and n.endswith(suffix)]
+        if len(longer) == 1:  # one full name only: two would leave the brand ambiguous
+            target[short] = longer[0]
+    for m in doc.mentions:
+        if m.type == "Enterprise" and m.name in target:
+            m.aliases = tuple({*m.aliases, m.name})
+            m.name = target[m.name]
+
+
 def region_hierarchy(code: str | None) -> list[divisions.Division]:
     """The division with `code` and every division above it, lowest first."""
     div = divisions.get(code) if code else None
@@ -218,3 +235,4 @@ def settle(doc: Document) -> None:
     """After the second pass: drop nested mentions and merge variants of one name."""
     drop_nested(doc)
     merge_contained(doc)
+    merge_short_companies(doc)

@@ -191,3 +191,10 @@ def test_counted_groups_editions_subsidiary_owners_and_a_lists_close_are_no_part
 def test_a_service_platform_named_as_a_shop_is_no_company():
     body = "市人才创新创业超市成为国家级中小企业公共服务示范平台。"
     assert not entities(facts_of("襄阳市", body, lead="市长"), "Enterprise")
+
+
+def test_a_company_named_by_brand_and_suffix_is_the_full_name_of_the_report():
+    body = "组建吉翼具身智能机器人公司。支持吉翼公司上半年产品面市。"
+    companies = entities(facts_of("吉林省", body, lead="省长"), "Enterprise")
+    assert "吉翼公司" not in companies
+    assert "吉翼公司" in companies["吉翼具身智能机器人公司"]["aliases"]

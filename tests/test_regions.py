@@ -1,6 +1,6 @@
 """Regions: codes from the division table, short names, same-named divisions, townships."""
 from policykg.extract import extract_texts
-from tests.extract_helpers import entities, facts_of, relations, report
+from tests.extract_helpers import entities, facts_of, names_of, relations, report
 
 
 def test_full_name_gets_its_code_and_short_form_is_an_alias():
@@ -127,3 +127,8 @@ def test_a_township_name_of_ordinary_words_is_a_slogan_or_a_description() -> Non
     towns = {n for n, e in entities(facts_of("成都市", body, lead="市长"), "Region").items()
              if e.get("level") == "township"}
     assert towns == {"奋斗镇", "三道关镇", "莲花镇"}
+
+
+def test_a_short_name_at_the_end_of_a_transport_route_stands_alone():
+    assert "宁波市" in names_of("Region", "襄阳市", "扩大襄阳至宁波铁海联运运营成果。", lead="市长")
+    assert "宁波市" not in names_of("Region", "襄阳市", "加快建设宁波港。", lead="市长")
