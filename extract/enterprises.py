@@ -274,8 +274,8 @@ def find_companions(doc: Document, taken: Taken) -> None:
             if "等" in item:
                 continue  # 法士特等龙头: the item runs into the list's close
             if company_name(item) and not _words("enterprise_product_words.txt").search(item) \
-                    and (not closed or (_coined(item) and not divisions.name_ending(item[2:], longest=4))):
-                _add(doc, taken, i_s, i_e)  # 中核汇能通榆: a company and a place name a project's site
+                    and (not closed or (_coined(item) and not _names_a_site(item))):
+                _add(doc, taken, i_s, i_e)
 
 
 def company_item(item: str, category: str) -> bool:
@@ -294,7 +294,13 @@ def company_item(item: str, category: str) -> bool:
         return False
     if ends_in_head(item):
         return False  # 千黄高速, 绕城西复线: a work named by its head, not a company
-    return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item)
+    return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item) and not _names_a_site(item)
+
+
+def _names_a_site(item: str) -> bool:
+    """True when a short item ends in a place after its first two characters: a company and a place name a
+    project's site (中核汇能通榆, 天楹辽源), not a company."""
+    return divisions.name_ending(item[2:], longest=4) is not None
 
 
 def _brand_like(item: str) -> bool:

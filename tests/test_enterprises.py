@@ -198,3 +198,8 @@ def test_a_company_named_by_brand_and_suffix_is_the_full_name_of_the_report():
     companies = entities(facts_of("吉林省", body, lead="省长"), "Enterprise")
     assert "吉翼公司" not in companies
     assert "吉翼公司" in companies["吉翼具身智能机器人公司"]["aliases"]
+
+
+def test_a_company_and_a_place_listed_as_a_project_name_its_site_not_a_company():
+    body = "推进中核汇能通榆、天楹辽源等5个百亿级绿色氢基能源一体化项目建设。"
+    assert not {"中核汇能通榆", "天楹辽源"} & names_of("Enterprise", "吉林省", body, lead="省长")
