@@ -339,7 +339,7 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of a 、-list in [start, end), each without its quote marks, as (start, end) spans."""
     out = []
     pos = start
-    for part in text[start:end].split("、"):
+    for part in _outside_parentheses(text[start:end]).split("、"):
         s, e = pos, pos + len(part)
         while s < e and (text[s] in _QUOTES or text[s].isspace()):
             s += 1
@@ -354,6 +354,16 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if joint:
             out[-1:] = [(s, joint[0]), (joint[1], e)]
     return out
+
+
+def _outside_parentheses(text: str) -> str:
+    """`text` with each 、 inside parentheses masked (郫都区合作污水处理厂(一、二期)), so it splits no items."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(（"
+        depth -= depth > 0 and ch in ")）"
+        out.append("\0" if ch == "、" and depth else ch)
+    return "".join(out)
 
 
 _JOINING = re.compile("以及|和|及|与")

@@ -40,3 +40,9 @@ def test_the_last_item_of_a_list_may_join_with_a_conjunction():
 def test_a_conjunction_inside_a_word_joins_no_items():
     text = "和平路、与会中心和东湖路"
     assert [text[s:e] for s, e in split_items(text, 0, len(text))] == ["和平路", "与会中心", "东湖路"]
+
+
+def test_a_list_mark_inside_parentheses_splits_no_items():
+    text = "郫都区合作污水处理厂（一、二期）提标升级工程、成都市高新西区污水处理厂（一、二期）提标升级工程"
+    items = [text[s:e] for s, e in split_items(text, 0, len(text))]
+    assert items == ["郫都区合作污水处理厂（一、二期）提标升级工程", "成都市高新西区污水处理厂（一、二期）提标升级工程"]
