@@ -108,6 +108,8 @@ class GraphStore:
         try:
             with held_interrupts() as interrupted:
                 for group in chunks(report_batches(source, self.model), max_reports=group_size):
+                    if interrupted:  # held while the store was set up for the load
+                        raise LoadInterrupted(len(loaded), total)
                     done = self._load_group(group, failed)
                     for batch in done:
                         loaded.append(batch.report["source"])
@@ -169,13 +171,26 @@ def held_interrupts() -> Iterator[list[int]]:
     checks for signals inside its calls); the caller stops between two reports.
     Outside the main thread, or under a handler other than Python's default, nothing is held.
     """
-    held: list[int] = []
-    if threading.current_thread() is not threading.main_thread() or \
-            signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        yield held
+    current = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if isinstance(current, _Holder):  # held already by an outer caller (a store's own set-up): share its list
+        yield current.held
         return
-    signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+    if current is not signal.default_int_handler:
+        yield []
+        return
+    holder = _Holder()
+    signal.signal(signal.SIGINT, holder)
     try:
-        yield held
+        yield holder.held
     finally:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+class _Holder:
+    """The SIGINT handler of `held_interrupts`: it notes the signal and lets the work go on."""
+
+    def __init__(self) -> None:
+        self.held: list[int] = []
+
+    def __call__(self, signum: int, _frame: object) -> None:
+        self.held.append(signum)

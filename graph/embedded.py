@@ -9,7 +9,7 @@ import ladybug
 
 from policykg.ontology.model import GraphModel, load_model
 
-from .base import GraphStore, StoreError
+from .base import GraphStore, StoreError, held_interrupts
 from .load import CHUNK_REPORTS, CreateEdges, ReportBatch, Run, group_names, load_reports, unwind_edges
 from .similarity import COLUMNS as SIMILAR_COLUMNS
 from .similarity import SIMILAR
@@ -125,12 +125,15 @@ class EmbeddedStore(GraphStore):
         still durable in the WAL, so a crash loses nothing that was committed; the WAL is replayed
         when the database is next opened.
         """
-        self._conn.execute("CALL auto_checkpoint=false")
-        try:
-            return super().load_facts(facts, progress, group_size)
-        finally:
-            self._conn.execute("CALL auto_checkpoint=true")
-            self._conn.execute("CHECKPOINT")
+        # Ctrl-C is held from the first statement on: LadybugDB swallows a KeyboardInterrupt raised while it
+        # checks the SIGINT handler before a query, so an unheld one here would be lost
+        with held_interrupts():
+            self._conn.execute("CALL auto_checkpoint=false")
+            try:
+                return super().load_facts(facts, progress, group_size)
+            finally:
+                self._conn.execute("CALL auto_checkpoint=true")
+                self._conn.execute("CHECKPOINT")
 
     def _load_reports(self, group: list[ReportBatch]) -> None:
         """Load these reports in one transaction: all of them or, on any error, none of them."""

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import signal
 from collections import Counter
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 from policykg.extract.factsfile import write_facts
 from policykg.graph import embedded as embedded_module
+from policykg.graph.base import held_interrupts
 from policykg.graph.embedded import EmbeddedStore, schema_statements
 from policykg.graph.load import DERIVED
 from policykg.graph.store import StoreError, db_path, open_store
@@ -224,3 +227,13 @@ def test_a_load_ends_checkpointed_with_automatic_checkpoints_back_on(tmp_path: P
         assert not path.with_name(path.name + ".wal").exists()
         assert store.run("CALL current_setting('auto_checkpoint') RETURN *")[1] == [["True"]]
         assert store.counts()["Report"] == (1 if stop else len(example_facts["reports"]))
+
+
+def test_ctrl_c_held_by_an_outer_caller_is_seen_by_the_inner_one() -> None:
+    """A store holds Ctrl-C from its own set-up on (LadybugDB would swallow one raised inside a query's
+    signal check); the load inside shares the same hold, so the signal stops it between reports."""
+    with held_interrupts() as outer:
+        with held_interrupts() as inner:
+            os.kill(os.getpid(), signal.SIGINT)
+            assert inner is outer and inner == [signal.SIGINT]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
