@@ -700,6 +700,10 @@ _LIST_CATEGORY = re.compile(
 )
 
 
+#: The chain head a list's 等 may carry before its category or statistic (等产业产值…).
+_LIST_HEAD = re.compile("(?:产业|行业)?")
+
+
 def in_other_list(text: str, end: int) -> bool:
     """True when the 、-list that holds the item ending at `end` closes with 等 and a category of no sectors
     (`data/chain_other_list_categories.txt`: 等各项事业, 等学科设置) or with a statistic over its items
@@ -711,8 +715,8 @@ def in_other_list(text: str, end: int) -> bool:
     deng = text.find("等", end, stop)
     if deng < 0:
         return False
-    head = re.compile("(?:产业|行业)?").match(text, deng + 1, stop).end()
-    if _cues()["statistic"].match(text, head) or _cues()["target"].match(text, head):
+    after = _LIST_HEAD.match(text, deng + 1, stop).end()
+    if _cues()["statistic"].match(text, after) or _cues()["target"].match(text, after):
         return True
     category = _LIST_CATEGORY.match(text, deng, stop)
     return bool(category) and category.group(1).startswith(load_list("chain_other_list_categories.txt"))

@@ -422,12 +422,11 @@ def _physical_name(name: str) -> bool:
             and is_physical_work(tokens.cut(name[:-2])))
 
 
-#: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
-#: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
 #: Works heads that name an action on a place (改造, 治理, 工程), which several places may share
 #: (A路、B路改造工程); a line or a structure (高速, 铁路, 大桥, 水库) is one place's own.
 _ACTION_HEAD = re.compile("(?:工程|改造|提升|治理|改建|延|贯通|修复)$")
-
+#: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
+#: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
 _STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现|双向)$")
 #: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
 _TITLE = re.compile("全国|国际|世界")

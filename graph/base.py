@@ -169,7 +169,8 @@ def held_interrupts() -> Iterator[list[int]]:
 
     The database engine is then never interrupted inside a transaction (LadybugDB
     checks for signals inside its calls); the caller stops between two reports.
-    Outside the main thread, or under a handler other than Python's default, nothing is held.
+    Inside another hold the list is the outer one's (a store holds from its own set-up on). Outside the main
+    thread, or under a handler other than Python's default or this one, nothing is held.
     """
     current = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
     if isinstance(current, _Holder):  # held already by an outer caller (a store's own set-up): share its list
