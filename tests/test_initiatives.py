@@ -480,3 +480,8 @@ def test_a_scope_alone_and_a_head_inside_a_statistic_or_designation_name_nothing
     names = names_of("Initiative", "厦门市", body, lead="市长")
     assert not {"重大国家战略", "国家战略", "建设营商环境改革", "营商环境改革", "企业提款金额占大陆试点"} & names
     assert names & {"产业基础再造工程", "国家产业基础再造工程"}
+
+
+def test_an_investment_plan_or_campaign_named_only_by_investment_is_generic() -> None:
+    names = names_of("Initiative", "海拉尔区", "完成37.8亿元的年度投资计划。开展投资攻坚行动。")
+    assert not {"年度投资计划", "投资计划", "投资攻坚行动"} & names
