@@ -156,7 +156,7 @@ def is_sector(name: str) -> bool:
         return False
     if name.startswith(("中国", "世界", "全国", "全球")) or _is_region_short(name):
         return False  # the title of an event or a ranking (中国城市夜间经济…), or a place (眉山)
-    if re.search("新区|开发区|高新区|园区|示范区", name):
+    if re.search("新区|开发区|园区|示范区", name):
         return False  # a zone is where a sector grows, no part of its name (西咸新区大数据和云计算等项目)
     if name.endswith(("与", "和", "及")) or (len(name) == 2 and tokens.tag(name) == "b"):
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
@@ -741,8 +741,8 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
                 out.append(ChainCandidate(start, end, canonical(text[start:end])))
             continue
         hub = _HUB.match(text, end)
-        head = re.match(r"产业链|产业集群|产业|集群|行业", text[end:])
-        after = end + (head.end() if head else 0)
+        head = _HEAD_AFTER.match(text, end)
+        after = head.end() if head else end
         target = bool(_cues()["target"].match(text, after)) and not doc.in_review(start)
         if not (_SECTOR_AFTER.match(text, end) or target or (hub and _builds_hub(text, start))) \
                 or not tokens.aligned(text, start, end):
@@ -756,10 +756,12 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         if not head and in_other_list(text, end):
             continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors
-        out.append(ChainCandidate(start, after if head else end, canonical(text[start : after if head else end])))
+        out.append(ChainCandidate(start, after, canonical(text[start:after])))
     return out
 
 
+#: A chain head right after a known sector (人工智能产业, 新材料产业集群), taken into its mention.
+_HEAD_AFTER = re.compile("产业链|产业集群|产业|集群|行业")
 #: A hub a region builds for a sector (现代商贸物流区域中心, 现代商贸物流重要基地): the sector is developed.
 _HUB = re.compile(r"(?:重要|区域|国际|全国性)?(?:中心|基地|枢纽|高地)")
 #: A known sector's development or revival right after it, under a development verb (推进奶业振兴,

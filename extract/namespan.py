@@ -358,6 +358,8 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _outside_parentheses(text: str) -> str:
     """`text` with each 、 inside parentheses masked (郫都区合作污水处理厂(一、二期)), so it splits no items."""
+    if "(" not in text and "（" not in text:
+        return text  # the usual case: nothing to mask
     out, depth = [], 0
     for ch in text:
         depth += ch in "(（"
@@ -367,15 +369,14 @@ def _outside_parentheses(text: str) -> str:
 
 
 _JOINING = re.compile("以及|和|及|与")
-#: A count after the conjunction opens a quantity, not an item (氛围营造以及6大类605个…项目).
-_COUNT_OPENS = re.compile(r"[\d一二三四五六七八九十两百千万]+\s*[个大项类批家条座所]")
 
 
 def _last_conjunction(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the conjunction that joins the last two items inside text[start:end], if jieba cuts it
-    as a word of its own and a name stands either side (不 in 和平路, 与会)."""
+    as a word of its own and a name stands either side (不 in 和平路, 与会); a count after it opens a
+    quantity, not an item (氛围营造以及6大类605个…项目)."""
     for m in _JOINING.finditer(text, start, end):
-        if (m.start() - start >= 2 and end - m.end() >= 2 and not _COUNT_OPENS.match(text, m.end())
+        if (m.start() - start >= 2 and end - m.end() >= 2 and not _COUNT.match(text, m.end())
                 and tokens.aligned(text, m.start(), m.end())):
             return m.start(), m.end()
     return None
