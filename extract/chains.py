@@ -740,19 +740,18 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
             if tokens.aligned(text, start, revived.end()):  # 奶业振兴 may be one word of jieba's
                 out.append(ChainCandidate(start, end, canonical(text[start:end])))
             continue
-        hub = _HUB.match(text, end)
+        built = bool(_HUB.match(text, end)) and _builds_hub(text, start)
         head = _HEAD_AFTER.match(text, end)
         after = head.end() if head else end
         target = bool(_cues()["target"].match(text, after)) and not doc.in_review(start)
-        if not (_SECTOR_AFTER.match(text, end) or target or (hub and _builds_hub(text, start))) \
-                or not tokens.aligned(text, start, end):
+        if not (_SECTOR_AFTER.match(text, end) or target or built) or not tokens.aligned(text, start, end):
             continue
         floor = _phrase_floor(text, start, 30, quotes=False)
         if sector_start(text, max(floor, start - 8), end) != start:
             continue  # the sector ends a longer name here (卓航新材料, 社交电商)
         if not target and _cues()["statistic"].match(text, after):
             continue
-        if not (head or target) and not _develop_in_sentence(text, start, end):
+        if not (head or target or built) and not _develop_in_sentence(text, start, end):
             continue
         if not head and in_other_list(text, end):
             continue  # 老龄、中医药、红十字等各项事业: a list of public undertakings, not of sectors
@@ -762,8 +761,9 @@ def lexicon_candidates(doc: Document) -> list[ChainCandidate]:
 
 #: A chain head right after a known sector (人工智能产业, 新材料产业集群), taken into its mention.
 _HEAD_AFTER = re.compile("产业链|产业集群|产业|集群|行业")
-#: A hub a region builds for a sector (现代商贸物流区域中心, 现代商贸物流重要基地): the sector is developed.
-_HUB = re.compile(r"(?:重要|区域|国际|全国性)?(?:中心|基地|枢纽|高地)")
+#: A hub a region builds for a sector (现代商贸物流区域中心, 现代商贸物流重要基地), or the engine it makes of
+#: one (打造数字经济增长引擎, 增长极): the sector is developed.
+_HUB = re.compile(r"(?:重要|区域|国际|全国性)?(?:中心|基地|枢纽|高地)|(?:新)?增长(?:引擎|极)|新引擎")
 #: A known sector's development or revival right after it, under a development verb (推进奶业振兴,
 #: 支持创新药高质量发展) or named as a programme (种业振兴行动, which keeps the sector: resolve._OPENS_KEPT).
 REVIVED = re.compile(r"(?:高质量)?(?:振兴|发展)(?P<programme>行动|工程|计划|战略)?"

@@ -288,7 +288,8 @@ _PLACE_SUFFIXES = ("镇", "乡", "村", "县", "区", "市", "旗", "街道", "�
 
 
 def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
-    """`cut` moved past verbs that open the stretch (赋予湘江新区, 协助宸鸿); `end` when only a bare head is left.
+    """`cut` moved past verbs and negated states that open the stretch (赋予湘江新区, 协助宸鸿, 不通高铁);
+    `end` when only a bare head is left.
 
     A verb of two or more characters (jieba's dictionary tag v; one character is as often a
     brand's: 联润, 蒙西) governs the name after it; verbs that also stand inside names (建设,
@@ -297,7 +298,9 @@ def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: fro
     """
     while True:
         word = _leading_word(text, cut, end)
-        if len(word) < 2 or tokens.tag(word) != "v" or word in inside or word in tokens.domain_words():
+        negated = word.startswith("不") and tokens.tag(word) in ("a", "v", "d")  # 不通|高铁: a state, no name
+        if len(word) < 2 or not (tokens.tag(word) == "v" or negated) or word in inside \
+                or word in tokens.domain_words():
             return cut
         if divisions.lookup(word):
             return cut  # a division's name jieba tags a verb (保定国家数据标注基地)

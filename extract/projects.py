@@ -395,7 +395,7 @@ def _has_place(doc: Document, name: str) -> bool:
     The report's own level counts as the proper part (县人民医院新院区工程).
     """
     items = name.split("、")
-    if len(items) == 1 and _physical_name(name) and _place_name(name):
+    if len(items) == 1 and ((_physical_name(name) and _place_name(name)) or _natural_place(name)):
         return True
     if not all(_place_word().search(item) for item in items):
         return False
@@ -411,6 +411,17 @@ def _has_place(doc: Document, name: str) -> bool:
 def _place_name(name: str) -> bool:
     """True when a word of the name is a place name in jieba's dictionary (嫩江, 两江): a work on a named place."""
     return any(tokens.tag(w) == "ns" and has_proper_part(w, FACILITY_GENERIC) for w in tokens.cut(name))
+
+
+def _natural_place(name: str) -> bool:
+    """True when a structure's name opens with a named river, lake or mountain (汉江新集枢纽).
+
+    Actions on one (巢湖综合治理, 锦江水生态治理) are often campaigns; only structures count here.
+    """
+    words = tokens.cut(name)
+    return (len(words) > 2 and not _ACTION_HEAD.search(name) and not name.endswith("工程")
+            and tokens.tag(words[0]) == "ns" and len(words[0]) >= 2
+            and words[0].endswith(load_list("project_natural_features.txt")))
 
 
 def _physical_name(name: str) -> bool:
@@ -483,8 +494,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return not joins_two(n) and is_named(doc, n, facility=True)
 
-        if kind == "facility" and text.endswith(load_list("project_area_words.txt"), 0, head_start):
-            continue  # 深圳东部中心: a planning area, not a facility
+        if head.endswith(("中心", "市场", "区")) and text.endswith(load_list("project_area_words.txt"), 0, head_start):
+            continue  # 深圳东部中心, 南部片区, 消费市场: a planning area or an economic market
         # a work may be named after several roads (A路、B路改造工程); when that list is refused, its last
         # item may still be a work of its own (建设A公园、B二期工程)
         start = None

@@ -425,3 +425,10 @@ def test_sectors_of_a_list_closed_by_a_statistic_are_measured_not_developed() ->
             "14.1%、12.2%和15.4%。")
     chains = set(entities(facts_of("襄阳市", body, lead="市长"), "IndustrialChain"))
     assert not {"电子信息", "农产品加工", "装备制造"} & chains
+
+
+def test_a_national_scope_ends_a_sector_and_an_engine_made_of_one_is_development() -> None:
+    body = "建设全国现代商贸物流重要基地;打造数字经济增长引擎。"
+    chains = set(entities(facts_of("石家庄市", body, lead="市长"), "IndustrialChain"))
+    assert {"现代商贸物流", "数字经济"} <= chains
+    assert "全国现代商贸物流" not in chains

@@ -395,10 +395,17 @@ def test_a_quoted_path_of_steps_and_a_strategic_cooperation_are_no_initiatives()
 
 
 def test_a_metropolitan_area_named_after_its_city_is_a_strategy_and_national_support_policies_are_known():
-    body = "加快石家庄都市圈建设,做大做强长春现代化都市圈汽车产业集群。落实就业优先政策,用好临时救助政策。"
+    body = "加快石家庄都市圈建设,做大做强长春现代化都市圈汽车产业集群。落实就业优先政策,用好创业担保贷款政策。"
     found = entities(facts_of("河北省", body, lead="省长"), "Initiative")
-    assert {"石家庄都市圈", "长春现代化都市圈", "就业优先政策", "临时救助"} <= set(found)
+    assert {"石家庄都市圈", "长春现代化都市圈", "就业优先政策", "创业担保贷款"} <= set(found)
     assert found["石家庄都市圈"]["kind"] == "strategy"
+
+
+def test_kinds_of_benefit_and_of_housing_a_programme_delivers_are_no_instruments():
+    body = "临时救助年人均水平提高10%以上。建设保障性租赁住房886套。深入实施乡村振兴战略。"
+    found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
+    assert not {"临时救助", "保障性租赁住房"} & found
+    assert "乡村振兴" in found
 
 
 def test_quoted_sentences_and_family_planning_are_no_initiatives():

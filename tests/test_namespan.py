@@ -48,3 +48,12 @@ def test_hao_after_a_verb_is_its_complement_and_no_part_of_the_name():
     starts = _starts("实施好智慧湿地项目", "项目")
     assert "智慧湿地项目" in starts
     assert "好智慧湿地项目" not in starts
+
+
+def test_a_negated_state_opens_no_name_but_a_word_with_bu_inside_a_name_stays():
+    text = "两市结束不通高铁"
+    start = namespan.name_before(text, len(text), lambda n: n.endswith("高铁") and len(n) >= 2)
+    assert start is None or text[start:] == "高铁"
+    text = "建设青禾不锈钢产业园"
+    start = namespan.name_before(text, len(text), lambda n: n.endswith("产业园") and len(n) >= 5)
+    assert start is not None and text[start:] == "青禾不锈钢产业园"

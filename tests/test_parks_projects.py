@@ -604,3 +604,24 @@ def test_zones_named_by_their_people_or_by_the_free_trade_link_are_kinds():
     parks = names_of("Park", "厦门市", body, lead="市长")
     assert not {"自贸区联动创新区", "外国专家创新示范基地", "大学生创业园"} & parks
     assert "海峡两岸青年创业园" in parks
+
+
+def test_a_structure_on_a_named_river_is_a_work_but_an_action_on_one_is_not_by_itself():
+    body = "开工建设湘江新集枢纽。推进沱江团结水利枢纽建设。持续开展巢湖综合治理。"
+    projects = names_of("Project", "长沙市", body, lead="市长")
+    assert {"湘江新集枢纽", "沱江团结水利枢纽"} <= projects
+    assert "巢湖综合治理" not in projects
+
+
+def test_an_area_word_makes_a_centre_or_zone_an_area_but_not_a_building():
+    body = "重点推进青禾区域敬老院建设。建设城市东部中心和南部片区。"
+    projects = names_of("Project", PLACE, body)
+    assert "青禾区域敬老院" in projects
+    assert not {"东部中心", "城市东部中心", "南部片区"} & projects
+
+
+def test_a_mine_named_by_its_ore_is_a_project_but_mining_in_general_is_not():
+    body = "推动沙岭铜矿全面投产。开展历史遗留矿山治理,关闭国有工矿。两县结束不通高铁历史。"
+    projects = names_of("Project", PLACE, body)
+    assert "沙岭铜矿" in projects
+    assert not {"国有工矿", "不通高铁"} & projects
