@@ -167,8 +167,8 @@ def is_sector(name: str) -> bool:
     if any(j in name for j in _JOINERS) and not all(is_sector(p) for p in re.split("|".join(_JOINERS), name)):
         return False  # 制造业与物流: two things joined are one sector only when both are sectors (氢能与储能)
     short = _head_regex().sub("", name)
-    if _is_category(short):
-        return False
+    if _is_category(short) or ("型" in short and all(_is_category(p) for p in short.split("型") if p)):
+        return False  # 前沿型未来(产业): kinds of a category are a category
     if len(short) < 2:  # 竹产业, 茶产业: a one-character product with its head
         return short != name and short in load_set("chain_single_characters.txt")
     # a single jieba word that is an adjective, adverb or verb is a modifier, not a sector (优势, 挺起)
@@ -493,10 +493,16 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
             # sentence as its subject (光电信息产业抢占新赛道) counts
             opens = start == 0 or text[start - 1] in "。；;\n"
             alone = re.match(r"[，,。；;、]|产值|营收|营业收入|规模", text[he : he + 4])
-            if name not in _national() or not (opens or alone):
+            planned = opens and _PLAN_AFTER.match(text, he) and not doc.in_review(start)
+            if not planned and (name not in _national() or not (opens or alone)):
                 continue
         out.append(ChainCandidate(start, he, name))
     return out
+
+
+#: A plan verb after a sector that opens a sentence of the plan (新医药产业聚焦生物制药, 光电信息产业抢占新赛道):
+#: the sentence says how the region develops it, whether or not the sector is a known one.
+_PLAN_AFTER = re.compile("聚焦|瞄准|抢占|围绕|突出|着力|重点(?:发展|培育|突破|推进)")
 
 
 def _develop_after(text: str, end: int) -> bool:

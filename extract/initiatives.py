@@ -29,6 +29,7 @@ from . import divisions, tokens
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import count_value, items_before
+from .spec import spec
 
 KINDS = ("mechanism", "campaign", "programme", "strategy", "theme_year", "policy_package", "reform")
 
@@ -557,7 +558,10 @@ def head_candidates(doc: Document) -> list[Candidate]:
             name = modifier + head
             words = tokens.cut(modifier)  # what is left must be a name by itself (发展十大工程 is none)
         if not _valid_head_name(name, modifier, words, head):
-            continue
+            start, words = _past_inside_words(text, floor, start, words)
+            modifier, name = text[start:hs], text[start:he]
+            if not _valid_head_name(name, modifier, words, head):
+                continue
         place = _PILOT_PLACE.match(text, he) if head == "试点" else None
         if place:  # a pilot is named with the place it makes of the region (水生态文明试点城市, settled case 13)
             he, name = place.end(), name + place.group()
@@ -566,6 +570,21 @@ def head_candidates(doc: Document) -> list[Candidate]:
         if start > 0 and text[start - 1] == "、":
             out.extend(_shared_head_items(doc, start - 1, name, words, kind))
     return out
+
+
+def _past_inside_words(text: str, floor: int, start: int, words: list[str]) -> tuple[int, list[str]]:
+    """The name's start moved left past a boundary word that also stands inside names (发展, 创新:
+    `span_inside_name.txt` and the type's `inside_words`), as `namespan.name_before` does:
+    工业互联网创新发展工程, not 发展工程."""
+    before = tokens.cut(text[floor:start])
+    inside = load_set("span_inside_name.txt") | spec("Initiative").inside_words
+    if not before or before[-1] not in inside:
+        return start, words
+    word = before[-1]
+    new_start, more = name_start(text, floor, start - len(word))
+    if not more:
+        return start, words
+    return new_start, [*more, word, *words]
 
 
 #: The kind of place a pilot designates, written after 试点 (试点城市, 试点县), unless a longer word goes on.

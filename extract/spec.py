@@ -26,6 +26,7 @@ class TypeSpec:
     verbs_before: re.Pattern[str] | None = None
     own_heads: re.Pattern[str] | None = None
     vetoes: tuple[str, ...] = ()
+    inside_words: frozenset[str] = frozenset()
 
 
 def _rx(value: str | None) -> re.Pattern[str] | None:
@@ -47,6 +48,7 @@ def specs() -> dict[str, TypeSpec]:
             verbs_before=_rx(row.get("verbs_before")),
             own_heads=_rx(row.get("own_heads")),
             vetoes=tuple(row.get("vetoes", ())),
+            inside_words=frozenset(row.get("inside_words", ())),
         )
         for name, row in table.items()
     }

@@ -432,3 +432,15 @@ def test_a_national_scope_ends_a_sector_and_an_engine_made_of_one_is_development
     chains = set(entities(facts_of("石家庄市", body, lead="市长"), "IndustrialChain"))
     assert {"现代商贸物流", "数字经济"} <= chains
     assert "全国现代商贸物流" not in chains
+
+
+def test_a_sector_opening_a_plan_sentence_with_a_plan_verb_is_developed() -> None:
+    body = "二、2025年工作安排\n新医药产业聚焦生物制药。超前布局核医药产业。"
+    chains = set(entities(facts_of("吉林省", body, lead="省长"), "IndustrialChain"))
+    assert {"新医药", "核医药"} <= chains
+
+
+def test_kinds_of_a_category_and_an_economic_hub_are_no_sectors() -> None:
+    body = "积极布局未来型先导产业,谋划布局前沿型未来产业。打造西部经济中心。"
+    chains = set(entities(facts_of("西安市", body, lead="市长"), "IndustrialChain"))
+    assert not {"未来型先导", "前沿型未来", "先导", "前沿", "西部经济"} & chains

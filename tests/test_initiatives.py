@@ -492,3 +492,10 @@ def test_a_scope_alone_and_a_head_inside_a_statistic_or_designation_name_nothing
 def test_an_investment_plan_or_campaign_named_only_by_investment_is_generic() -> None:
     names = names_of("Initiative", "海拉尔区", "完成37.8亿元的年度投资计划。开展投资攻坚行动。")
     assert not {"年度投资计划", "投资计划", "投资攻坚行动"} & names
+
+
+def test_a_cut_after_a_word_that_stands_inside_names_goes_on_when_the_name_left_is_generic():
+    body = "实施工业互联网创新发展工程。获批服务贸易创新发展试点。"
+    found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
+    assert {"工业互联网创新发展工程", "服务贸易创新发展试点"} <= found
+    assert not {"发展工程", "创新发展试点"} & found
