@@ -267,9 +267,12 @@ def find_companions(doc: Document, taken: Taken) -> None:
             items = trim_first_item(text, items, company_name)  # A、B等…: a closed list of companies
         else:
             continue
+        # a two-character brand stands in a closed list beside a nationally known company (京能、中电建等)
+        shortest = 2 if closed and any(text[i_s:i_e] in _national() for i_s, i_e in items) else 3
         for i_s, i_e in items:
             item = text[i_s:i_e]
-            if _overlaps(taken, i_s, i_e) or not 3 <= len(item) <= 6 or item[-1:] in load_set("estate_endings.txt"):
+            if _overlaps(taken, i_s, i_e) or not shortest <= len(item) <= 6 \
+                    or item[-1:] in load_set("estate_endings.txt"):
                 continue
             if "等" in item:
                 continue  # 法士特等龙头: the item runs into the list's close

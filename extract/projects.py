@@ -131,7 +131,7 @@ def level_prefix(doc: Document, name: str) -> str | None:
 
 #: A count inside a name: what it names is a number of projects.
 _COUNTED = re.compile(
-    r"[\d一二三四五六七八九十两百千]+\s*(?:个|座|家|批|项|所|条|件)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))"
+    r"[\d一二三四五六七八九十两百千首]+\s*(?:个|座|家|批|项|所|条|件)(?![\u4e00-\u9fff]{0,2}(?:路|街|村|镇))"
 )
 
 
@@ -243,6 +243,11 @@ def _road_item(item: str) -> bool:
     return bool(_road().fullmatch(item))
 
 
+#: Tags of single characters that are materials or parts in a list of products to attract (铜|杆, 铝|电池|箔),
+#: not a brand's characters.
+_MATERIAL_CHARS = frozenset({"n", "q"})
+
+
 def find_lists(doc: Document, spans: Taken) -> None:
     """Items of enumerations closed by 等 or a count and a project category."""
     text = doc.text
@@ -281,7 +286,7 @@ def find_lists(doc: Document, spans: Taken) -> None:
             item = strip_quotes(text[s:e])
             # (the first item is read with what the cut left of it: 引进华为鲲鹏生态基地 keeps its owner)
             whole = text[items[0][0] : e] if e == items[0][1] else item
-            if prospect and not tokens.has_proper_word(_PAREN.sub("", strip_quotes(whole))):
+            if prospect and not tokens.has_proper_word(_PAREN.sub("", strip_quotes(whole)), _MATERIAL_CHARS):
                 continue  # 引进电解铜箔、铜杆等加工项目: kinds of projects still to attract, no names
             if not 2 <= len(item) <= 30 or "等" in item or _taken(spans, s, e):
                 continue  # an item holding 等 closes a list of its own (A—B等核心商圈和C)

@@ -157,10 +157,13 @@ def is_common_word(word: str) -> bool:
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 
 
-def has_proper_word(text: str) -> bool:
+def has_proper_word(text: str, common_chars: frozenset[str] = frozenset()) -> bool:
     """True when `text` holds more than common words: a character jieba leaves alone, a word it does not
-    know, or a proper name (瑞康药业, 万楷高分子, 京东); 交通能源 and 专用化学品 are common words throughout."""
-    return any(len(w) == 1 or tag(w) in NAME_TAGS or not tag(w) for w in cut(text))
+    know, or a proper name (瑞康药业, 万楷高分子, 京东); 交通能源 and 专用化学品 are common words throughout.
+
+    A single character whose tag is in `common_chars` counts as common (with {"n", "q"}: 铜, 杆 of 铜杆).
+    """
+    return any((len(w) == 1 and tag(w) not in common_chars) or tag(w) in NAME_TAGS or not tag(w) for w in cut(text))
 
 
 def may_span(text: str, pos: int) -> bool:

@@ -203,3 +203,10 @@ def test_a_company_named_by_brand_and_suffix_is_the_full_name_of_the_report():
 def test_a_company_and_a_place_listed_as_a_project_name_its_site_not_a_company():
     body = "推进中核汇能通榆、天楹辽源等5个百亿级绿色氢基能源一体化项目建设。"
     assert not {"中核汇能通榆", "天楹辽源"} & names_of("Enterprise", "吉林省", body, lead="省长")
+
+
+def test_a_two_character_brand_beside_a_known_company_in_a_closed_list_is_a_company():
+    body = "加强与中远、抖音等企业合作。开发储能、微网及智慧能源等新技术。"
+    companies = names_of("Enterprise", "厦门市", body, lead="市长")
+    assert "抖音" in companies
+    assert "微网" not in companies

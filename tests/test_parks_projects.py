@@ -570,10 +570,10 @@ def test_list_items_a_character_longer_or_shorter_than_the_last_ones_own_part_sh
 
 
 def test_kinds_of_projects_to_attract_are_no_projects_but_named_ones_are():
-    body = ("同步引进电解铜箔、铜线等精深加工项目。一批风光制氢一体化、火电灵活性改造等新能源项目获批实施。"
+    body = ("同步引进电解铜箔、铜线、铜杆等精深加工项目。一批风光制氢一体化、火电灵活性改造等新能源项目获批实施。"
             "引进青禾科技、宏泰新材料等重大项目。谋划推进空气分离等项目建设。")
     projects = names_of("Project", PLACE, body)
-    assert not {"电解铜箔项目", "风光制氢一体化项目", "火电灵活性改造项目"} & projects
+    assert not {"电解铜箔项目", "铜杆项目", "风光制氢一体化项目", "火电灵活性改造项目"} & projects
     assert {"青禾科技项目", "宏泰新材料项目", "空气分离项目"} <= projects
 
 
