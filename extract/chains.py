@@ -156,6 +156,8 @@ def is_sector(name: str) -> bool:
         return False
     if name.startswith(("中国", "世界", "全国", "全球")) or _is_region_short(name):
         return False  # the title of an event or a ranking (中国城市夜间经济…), or a place (眉山)
+    if name.startswith(("产业", "行业")):
+        return False  # 产业融合(集群), 产业协同: what industries do together, no sector
     if re.search("新区|开发区|园区|示范区", name):
         return False  # a zone is where a sector grows, no part of its name (西咸新区大数据和云计算等项目)
     if name.endswith(("与", "和", "及")) or (len(name) == 2 and tokens.tag(name) == "b"):
@@ -580,11 +582,23 @@ def zone_candidates(doc: Document) -> list[ChainCandidate]:
         name = canonical(surface + "产业") if m.group().startswith("产业") else canonical(surface)
         if not is_sector(name):
             continue
+        if text.endswith(tuple(load_list("park_title_verbs.txt")), 0, _title_start(text, start)):
+            continue  # 成为国家资源循环利用基地: a title received (settled case 6), no sector developed
         if surface in _national() or name in _national() or surface.endswith(load_list("chain_sector_endings.txt")) or (
             surface in load_set("chain_keep_whole.txt")
         ):
             out.append(ChainCandidate(start, hs, name))
     return out
+
+
+#: The scope of a title before a sector (国家|资源循环利用基地, 全国首批|…), read back from the sector's start.
+_TITLE_SCOPE = re.compile("(?:国家级?|全国|省级|全省|市级|首批|第[一二三四五六七八九十]+批)+$")
+
+
+def _title_start(text: str, start: int) -> int:
+    """Where the scope of a title before a sector begins: before its level words."""
+    scope = _TITLE_SCOPE.search(text, max(0, start - 10), start)
+    return start - len(scope.group()) if scope else start
 
 
 def growth_candidates(doc: Document) -> list[ChainCandidate]:

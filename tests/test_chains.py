@@ -444,3 +444,10 @@ def test_kinds_of_a_category_and_an_economic_hub_are_no_sectors() -> None:
     body = "积极布局未来型先导产业,谋划布局前沿型未来产业。打造西部经济中心。"
     chains = set(entities(facts_of("西安市", body, lead="市长"), "IndustrialChain"))
     assert not {"未来型先导", "前沿型未来", "先导", "前沿", "西部经济"} & chains
+
+
+def test_a_sector_in_a_title_received_and_what_industries_do_together_are_no_sectors() -> None:
+    body = "老河口市成为国家资源循环利用基地。加快生物医药等产业融合集群发展。"
+    chains = set(entities(facts_of("襄阳市", body, lead="市长"), "IndustrialChain"))
+    assert not {"资源循环利用", "产业融合"} & chains
+    assert "生物医药" in chains

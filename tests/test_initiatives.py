@@ -499,3 +499,10 @@ def test_a_cut_after_a_word_that_stands_inside_names_goes_on_when_the_name_left_
     found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
     assert {"工业互联网创新发展工程", "服务贸易创新发展试点"} <= found
     assert not {"发展工程", "创新发展试点"} & found
+
+
+def test_tu_chu_governs_a_reform_area_but_a_campaign_against_prominent_problems_is_whole():
+    body = "突出经济体制改革牵引作用。开展行政执法突出问题专项整治行动。加大“赤诚峰味”农畜产品区域公用品牌宣传力度。"
+    found = set(entities(facts_of("吉林省", body, lead="省长"), "Initiative"))
+    assert "行政执法突出问题专项整治行动" in found
+    assert not {"突出经济体制改革", "经济体制改革", "问题专项整治行动", "赤诚峰味"} & found
