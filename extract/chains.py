@@ -848,7 +848,7 @@ def find_chains(doc: Document) -> Document:
 # ---------------------------------------------------------------- second pass
 
 #: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
-_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
+_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|模式|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
 
 
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:

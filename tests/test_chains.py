@@ -451,3 +451,8 @@ def test_a_sector_in_a_title_received_and_what_industries_do_together_are_no_sec
     chains = set(entities(facts_of("襄阳市", body, lead="市长"), "IndustrialChain"))
     assert not {"资源循环利用", "产业融合"} & chains
     assert "生物医药" in chains
+
+
+def test_a_known_sector_brought_in_as_a_business_model_is_developed() -> None:
+    chains = set(entities(facts_of("襄阳市", "积极引进新零售模式。", lead="市长"), "IndustrialChain"))
+    assert "新零售" in chains

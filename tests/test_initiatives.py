@@ -506,3 +506,9 @@ def test_tu_chu_governs_a_reform_area_but_a_campaign_against_prominent_problems_
     found = set(entities(facts_of("吉林省", body, lead="省长"), "Initiative"))
     assert "行政执法突出问题专项整治行动" in found
     assert not {"突出经济体制改革", "经济体制改革", "问题专项整治行动", "赤诚峰味"} & found
+
+
+def test_mechanisms_and_programmes_of_central_documents_are_known_unquoted():
+    body = "深化府院联动机制。严格落实诉访分离制度。深化地下水超采综合治理。"
+    found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
+    assert {"府院联动", "诉访分离", "地下水超采综合治理"} <= found
