@@ -718,20 +718,27 @@ def lexicon_candidates(doc: Document) -> list[Candidate]:
 
 
 @cache
-def _shape_regexes() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rx), kind) for rx, kind in load_table("initiative_shapes.tsv"))
+def _shape_regexes() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    rows = load_table("initiative_shapes.tsv")
+    return tuple((re.compile(row[0]), row[1], row[2] if len(row) > 2 else "") for row in rows)
 
 
 def shape_candidates(doc: Document) -> list[Candidate]:
-    """Names recognised by their shape (initiative_shapes.tsv): local rules, packages, service circles."""
+    """Names recognised by their shape (initiative_shapes.tsv): local rules, packages, service circles.
+
+    A row's canonical template (12345热线 from {number}热线) names every written form of one thing alike;
+    the written form is an alias."""
     out = []
-    for rx, kind in _shape_regexes():
+    for rx, kind, canonical in _shape_regexes():
         for m in rx.finditer(doc.text):
             start, end = m.span("name")
             name = m.group("name")
             if name in load_set("initiative_exclusions.txt"):
                 continue
-            out.append(Candidate(start, end, name, kind, "shape", rank=2))
+            written = name
+            name = canonical.format(**m.groupdict()) if canonical else written
+            aliases = {written} - {name}
+            out.append(Candidate(start, end, name, kind, "shape", aliases, rank=2))
     out.extend(_place_brands(doc))
     out.extend(_goal_candidates(doc))
     return out

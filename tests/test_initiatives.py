@@ -512,3 +512,13 @@ def test_mechanisms_and_programmes_of_central_documents_are_known_unquoted():
     body = "深化府院联动机制。严格落实诉访分离制度。深化地下水超采综合治理。"
     found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
     assert {"府院联动", "诉访分离", "地下水超采综合治理"} <= found
+
+
+def test_a_government_hotline_is_named_by_its_number_whatever_its_written_form():
+    body = ("更好发挥12345市民服务热线作用。12345热线受理诉求4万件。优化12319城市管理服务热线。"
+            "12345获评全国政务热线服务质量最高等级。")
+    found = entities(facts_of("济南市", body, lead="市长"), "Initiative")
+    assert {"12345热线", "12319热线"} <= set(found)
+    assert "12345市民服务热线" in found["12345热线"]["aliases"]
+    assert found["12345热线"]["kind"] == "reform"
+    assert not any("获评" in name for name in found)
