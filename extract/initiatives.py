@@ -694,6 +694,10 @@ def _items_before_deng(doc: Document, deng: int, kind: str) -> list[Candidate]:
             return []
         if not (3 <= len(item) <= 14) or is_excluded(item) or _is_generic(words) or head_of(item):
             continue
+        if kind != "campaign" and item not in _national() and any(tokens.tag(w) == "v" for w in words[1:]):
+            # 公立医院药品取消加成、单病种付费等改革: a task described by its verb is no titled reform or
+            # policy; a campaign is named by its action (文明村镇创建、移风易俗示范等专项行动)
+            continue
         canonical, item_kind = _national().get(item, (item, kind))
         out.append(Candidate(start, end, canonical, item_kind, "head", rank=0))
     return out if len(out) >= 2 else []

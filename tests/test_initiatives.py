@@ -522,3 +522,11 @@ def test_a_government_hotline_is_named_by_its_number_whatever_its_written_form()
     assert "12345市民服务热线" in found["12345热线"]["aliases"]
     assert found["12345热线"]["kind"] == "reform"
     assert not any("获评" in name for name in found)
+
+
+def test_items_before_deng_described_by_a_verb_are_tasks_not_instruments():
+    found = initiatives("医疗异地结算、公立医院药品取消加成等重大民生改革举措落地。"
+                        "实现总额预付、单病种付费等改革全域覆盖。")
+    assert not {"公立医院药品取消加成", "单病种付费", "总额预付", "医疗异地结算"} & set(found)
+    kept = initiatives("深入推进文明村镇创建、移风易俗示范等专项行动。")
+    assert {"文明村镇创建", "移风易俗示范"} <= set(kept)
