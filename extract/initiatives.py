@@ -578,8 +578,8 @@ def _past_inside_words(text: str, floor: int, start: int, words: list[str]) -> t
     工业互联网创新发展工程, not 发展工程."""
     before = tokens.cut(text[floor:start])
     inside = load_set("span_inside_name.txt") | spec("Initiative").inside_words
-    if not before or before[-1] not in inside:
-        return start, words
+    if not before or not before[-1].startswith(tuple(inside)):
+        return start, words  # (jieba glues one to a noun: 创新能力 of 企业科技创新能力提升三年行动)
     word = before[-1]
     new_start, more = name_start(text, floor, start - len(word))
     if not more:

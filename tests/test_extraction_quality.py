@@ -45,6 +45,10 @@ from tests.conftest import DEV_SETS
 #: targets, selected pilots and goals in a national scope (seeds unchanged):
 #:   wider: Region .968/.968, IndustrialChain .862/.845, Park .889/.815, Project .841/.810,
 #:          Initiative .832/.818, Enterprise .866/.866, micro .850/.830
+#: Raised for wider at the end of the session of structures on rivers, mines, hotlines, known companions,
+#: plan sentences and described list items (seeds: Initiative .875/.858, micro .909/.882, the rest unchanged):
+#:   wider: Region .968/.968, IndustrialChain .883/.866, Park .889/.815, Project .859/.824,
+#:          Initiative .854/.840, Enterprise .878/.878, micro .868/.847
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
@@ -57,12 +61,12 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "wider": {
         "Region": (0.96, 0.96),
-        "IndustrialChain": (0.86, 0.84),
+        "IndustrialChain": (0.88, 0.86),
         "Park": (0.88, 0.81),
-        "Project": (0.84, 0.80),
-        "Initiative": (0.83, 0.81),
-        "Enterprise": (0.86, 0.86),
-        "micro": (0.84, 0.82),
+        "Project": (0.85, 0.82),
+        "Initiative": (0.85, 0.83),
+        "Enterprise": (0.87, 0.87),
+        "micro": (0.86, 0.84),
     },
 }
 

@@ -495,9 +495,9 @@ def test_an_investment_plan_or_campaign_named_only_by_investment_is_generic() ->
 
 
 def test_a_cut_after_a_word_that_stands_inside_names_goes_on_when_the_name_left_is_generic():
-    body = "实施工业互联网创新发展工程。获批服务贸易创新发展试点。"
+    body = "实施工业互联网创新发展工程。获批服务贸易创新发展试点。深入实施企业科技创新能力提升三年行动。"
     found = set(entities(facts_of("河北省", body, lead="省长"), "Initiative"))
-    assert {"工业互联网创新发展工程", "服务贸易创新发展试点"} <= found
+    assert {"工业互联网创新发展工程", "服务贸易创新发展试点", "企业科技创新能力提升三年行动"} <= found
     assert not {"发展工程", "创新发展试点"} & found
 
 
