@@ -830,7 +830,21 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
         # are one bare word of two characters (交通、能源等项目: categories of infrastructure)
         out.extend(fields + ([c for c in others if len(c.name) >= 3 and not tokens.has_proper_word(c.name)]
                               if fields else []))
+    for m in _COUNTED_FIELD.finditer(text):
+        # 11个锂电项目, 5个百亿级绿色氢基能源一体化项目, 一批“绿电氢氨醇”标志性项目: the field of counted projects
+        name = canonical(m.group("sector"))
+        known = name in _national() or name.endswith(load_list("chain_sector_endings.txt"))
+        if is_sector(name) and known and tokens.aligned(text, m.start("sector"), m.end("sector")):
+            out.append(ChainCandidate(m.start("sector"), m.end("sector"), name))
     return out
+
+
+#: Projects counted before the field they are in (settled case 12): a count or 一批, a scale or rank, the
+#: field and the projects' kind (一体化, 标志性 …) before 项目.
+_COUNTED_FIELD = re.compile(
+    r"(?:[0-9一二三四五六七八九十两百]+\s*个|一批)(?:以上)?(?:[\u4e00-\u9fff]{1,3}级)?(?:重大|重点|示范)?"
+    r"(?P<sector>[\u4e00-\u9fff]{2,10}?)(?:一体化|标志性|重点|重大)?项目"
+)
 
 
 def find_chains(doc: Document) -> Document:

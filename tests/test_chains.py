@@ -456,3 +456,10 @@ def test_a_sector_in_a_title_received_and_what_industries_do_together_are_no_sec
 def test_a_known_sector_brought_in_as_a_business_model_is_developed() -> None:
     chains = set(entities(facts_of("襄阳市", "积极引进新零售模式。", lead="市长"), "IndustrialChain"))
     assert "新零售" in chains
+
+
+def test_the_field_of_counted_projects_is_a_sector_but_a_rank_of_projects_is_not() -> None:
+    body = "实施11个锂电项目。推进5个百亿级绿色氢基能源一体化项目建设。实施12个重点项目。推进一批“平急两用”项目。"
+    chains = set(entities(facts_of("吉林省", body, lead="省长"), "IndustrialChain"))
+    assert {"锂电", "绿色氢基能源"} <= chains
+    assert not {"重点", "平急两用"} & chains
