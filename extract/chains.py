@@ -582,7 +582,7 @@ def zone_candidates(doc: Document) -> list[ChainCandidate]:
         name = canonical(surface + "产业") if m.group().startswith("产业") else canonical(surface)
         if not is_sector(name):
             continue
-        if text.endswith(tuple(load_list("park_title_verbs.txt")), 0, _title_start(text, start)):
+        if text.endswith(load_list("park_title_verbs.txt"), 0, _title_start(text, start)):
             continue  # 成为国家资源循环利用基地: a title received (settled case 6), no sector developed
         if surface in _national() or name in _national() or surface.endswith(load_list("chain_sector_endings.txt")) or (
             surface in load_set("chain_keep_whole.txt")
@@ -831,7 +831,7 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
         out.extend(fields + ([c for c in others if len(c.name) >= 3 and not tokens.has_proper_word(c.name)]
                               if fields else []))
     for m in _COUNTED_FIELD.finditer(text):
-        # 11个锂电项目, 5个百亿级绿色氢基能源一体化项目, 一批“绿电氢氨醇”标志性项目: the field of counted projects
+        # 11个锂电项目, 5个百亿级绿色氢基能源一体化项目: the field of counted projects (a known sector only)
         name = canonical(m.group("sector"))
         known = name in _national() or name.endswith(load_list("chain_sector_endings.txt"))
         if is_sector(name) and known and tokens.aligned(text, m.start("sector"), m.end("sector")):
