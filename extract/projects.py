@@ -243,6 +243,21 @@ def _road_item(item: str) -> bool:
     return bool(_road().fullmatch(item))
 
 
+#: A bare ordinal or direction as a list item (第三、第四棚改配套幼儿园; 东、西污水处理厂).
+_BARE_MARK = re.compile("第[一二三四五六七八九十百0-9]+|[东西南北]")
+
+
+def _with_next_part(item: str, following: str) -> str:
+    """A bare ordinal or direction takes the rest of the next item, which opens with a mark of its kind
+    (settled case 9: 第三、第四棚改配套幼儿园 → 第三棚改配套幼儿园; 东、西污水处理厂 → 东污水处理厂)."""
+    if not _BARE_MARK.fullmatch(item):
+        return item
+    mark = _BARE_MARK.match(following)
+    if mark is None or (len(item) == 1) != (len(mark.group()) == 1) or mark.end() == len(following):
+        return item
+    return item + following[mark.end():]
+
+
 #: Tags of single characters that are materials or parts in a list of products to attract (铜|杆, 铝|电池|箔),
 #: not a brand's characters.
 _MATERIAL_CHARS = frozenset({"n", "q"})
@@ -282,8 +297,10 @@ def find_lists(doc: Document, spans: Taken) -> None:
             continue  # 长春、白山2个城市国家公立医院…项目: places counted as cities, no facilities named
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
-        for s, e in _split_first(doc, items, floor):
-            item = strip_quotes(text[s:e])
+        kept = _split_first(doc, items, floor)
+        for k, (s, e) in enumerate(kept):
+            following = strip_quotes(text[kept[k + 1][0] : kept[k + 1][1]]) if k + 1 < len(kept) else ""
+            item = _with_next_part(strip_quotes(text[s:e]), following)
             # (the first item is read with what the cut left of it: 引进华为鲲鹏生态基地 keeps its owner)
             whole = text[items[0][0] : e] if e == items[0][1] else item
             if prospect and not tokens.has_proper_word(_PAREN.sub("", strip_quotes(whole)), _MATERIAL_CHARS):

@@ -1,7 +1,7 @@
 """The list shapes of the issue, for every type at once: items joined by 、 and 和, closed by 等, a count
 and a category, a head shared by every item (docs/annotation.md, settled cases 9 and 10)."""
 from policykg.extract.namespan import split_items
-from tests.extract_helpers import entities, facts_of
+from tests.extract_helpers import entities, facts_of, names_of
 
 BODY = ("大力发展新能源、新材料和生物医药产业。支持宁德时代和比亚迪两家龙头企业扩产。打好蓝天、碧水、净土保卫战。"
         "推动金羽鸵鸟、青山黑熊等养殖基地融合发展。实施澜启新能、凯维思等9个锂电项目。"
@@ -46,3 +46,10 @@ def test_a_list_mark_inside_parentheses_splits_no_items():
     text = "郫都区合作污水处理厂（一、二期）提标升级工程、成都市高新西区污水处理厂（一、二期）提标升级工程"
     items = [text[s:e] for s, e in split_items(text, 0, len(text))]
     assert items == ["郫都区合作污水处理厂（一、二期）提标升级工程", "成都市高新西区污水处理厂（一、二期）提标升级工程"]
+
+
+def test_a_bare_ordinal_or_direction_in_a_project_list_takes_the_next_items_rest() -> None:
+    body = "推进第三、第四棚改配套幼儿园、桃李中学等新建续建项目。"
+    projects = names_of("Project", "枣庄市台儿庄区", body)
+    assert any(name.startswith("第三棚改配套幼儿园") for name in projects)
+    assert "第三项目" not in projects
