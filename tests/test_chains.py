@@ -463,3 +463,10 @@ def test_the_field_of_counted_projects_is_a_sector_but_a_rank_of_projects_is_not
     chains = set(entities(facts_of("吉林省", body, lead="省长"), "IndustrialChain"))
     assert {"锂电", "绿色氢基能源"} <= chains
     assert not {"重点", "平急两用"} & chains
+
+
+def test_a_transport_service_is_a_business_form_but_routes_and_the_transport_section_are_not() -> None:
+    body = "大力发展集装箱运输。支持发展国际航空货运和快递业务。拓展国际客货运航线。加快推动交通运输结构调整。"
+    chains = set(entities(facts_of("石家庄市", body, lead="市长"), "IndustrialChain"))
+    assert {"集装箱运输", "国际航空货运"} <= chains
+    assert not {"国际客货运", "交通运输"} & chains
