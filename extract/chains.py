@@ -861,8 +861,11 @@ def find_chains(doc: Document) -> Document:
 
 # ---------------------------------------------------------------- second pass
 
-#: What may follow a sector used as a sector: a chain head, a list mark, a joiner, punctuation.
-_SECTOR_AFTER = re.compile(r"(?:产业|集群|行业|模式|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)")
+#: What may follow a sector used as a sector: a chain head, a business model, a way it is grown (连锁化, 品牌化),
+#: a list mark, a joiner, punctuation.
+_SECTOR_AFTER = re.compile(
+    r"(?:产业|集群|行业|模式|(?:连锁|品牌|规模|集群|标准)化|业(?![务绩态主])|、|等|和|及|与|[，,。；;：:！？!?”\"）)\n]|$)"
+)
 
 
 def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, foreign: bool) -> bool:

@@ -470,3 +470,8 @@ def test_a_transport_service_is_a_business_form_but_routes_and_the_transport_sec
     chains = set(entities(facts_of("石家庄市", body, lead="市长"), "IndustrialChain"))
     assert {"集装箱运输", "国际航空货运"} <= chains
     assert not {"国际客货运", "交通运输"} & chains
+
+
+def test_a_known_sector_made_a_chain_or_a_brand_is_developed() -> None:
+    chains = set(entities(facts_of("石家庄市", "推动托育服务连锁化、品牌化发展。", lead="市长"), "IndustrialChain"))
+    assert "托育服务" in chains

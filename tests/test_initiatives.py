@@ -530,3 +530,14 @@ def test_items_before_deng_described_by_a_verb_are_tasks_not_instruments():
     assert not {"公立医院药品取消加成", "单病种付费", "总额预付", "医疗异地结算"} & set(found)
     kept = initiatives("深入推进文明村镇创建、移风易俗示范等专项行动。")
     assert {"文明村镇创建", "移风易俗示范"} <= set(kept)
+
+
+def test_a_title_verb_in_an_earlier_clause_does_not_reach_past_the_comma():
+    body = "推动宁城县争创全国现代设施农业创新引领区，打造国家现代设施农业强市。"
+    assert "国家现代设施农业强市" in set(initiatives(body))
+
+
+def test_rankings_titles_and_counted_categories_in_quotes_are_no_instruments():
+    found = initiatives("8家民营企业进入“中国民营企业500强”。力争再添1座全球“灯塔工厂”。“四上企业”首次突破万户。"
+                        "“三公经费”持续下降。")
+    assert not {"中国民营企业500强", "灯塔工厂", "四上企业", "三公经费"} & set(found)
