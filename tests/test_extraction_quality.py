@@ -46,9 +46,10 @@ from tests.conftest import DEV_SETS
 #:   wider: Region .968/.968, IndustrialChain .862/.845, Park .889/.815, Project .841/.810,
 #:          Initiative .832/.818, Enterprise .866/.866, micro .850/.830
 #: Raised for wider at the end of the session of structures on rivers, mines, hotlines, known companions,
-#: plan sentences and described list items (seeds: Initiative .875/.858, micro .909/.882, the rest unchanged):
-#:   wider: Region .968/.968, IndustrialChain .883/.866, Park .889/.815, Project .859/.824,
-#:          Initiative .854/.840, Enterprise .878/.878, micro .868/.847
+#: plan sentences, counted fields, transport forms and described list items (seeds: IndustrialChain .928/.908,
+#: Initiative .875/.858, micro .909/.883, the rest unchanged):
+#:   wider: Region .968/.968, IndustrialChain .895/.878, Park .889/.815, Project .863/.828,
+#:          Initiative .855/.841, Enterprise .878/.878, micro .872/.851
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
@@ -61,12 +62,12 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     },
     "wider": {
         "Region": (0.96, 0.96),
-        "IndustrialChain": (0.88, 0.86),
+        "IndustrialChain": (0.89, 0.87),
         "Park": (0.88, 0.81),
-        "Project": (0.85, 0.82),
-        "Initiative": (0.85, 0.83),
+        "Project": (0.86, 0.82),
+        "Initiative": (0.85, 0.84),
         "Enterprise": (0.87, 0.87),
-        "micro": (0.86, 0.84),
+        "micro": (0.87, 0.85),
     },
 }
 
