@@ -625,3 +625,10 @@ def test_a_mine_named_by_its_ore_is_a_project_but_mining_in_general_is_not():
     projects = names_of("Project", PLACE, body)
     assert "沙岭铜矿" in projects
     assert not {"国有工矿", "不通高铁"} & projects
+
+
+def test_the_nature_formula_alone_names_no_work_but_a_place_under_it_does():
+    body = "统筹山水林田湖草沙系统治理。实施秦岭北麓山水林田湖草沙一体化保护和修复工程。"
+    projects = names_of("Project", "西安市", body, lead="市长")
+    assert "山水林田湖草沙系统治理" not in projects
+    assert any(name.startswith("秦岭北麓") for name in projects)
