@@ -475,3 +475,8 @@ def test_a_transport_service_is_a_business_form_but_routes_and_the_transport_sec
 def test_a_known_sector_made_a_chain_or_a_brand_is_developed() -> None:
     chains = set(entities(facts_of("石家庄市", "推动托育服务连锁化、品牌化发展。", lead="市长"), "IndustrialChain"))
     assert "托育服务" in chains
+
+
+def test_a_one_character_metal_with_its_head_is_a_sector() -> None:
+    chains = set(entities(facts_of("赤峰市", "推动锂产业集群发展,做大铜产业规模。", lead="市长"), "IndustrialChain"))
+    assert {"锂产业", "铜产业"} <= chains
