@@ -567,6 +567,12 @@ def quoted_candidates(doc: Document) -> list[ChainCandidate]:
     return out
 
 
+def _reads_as_sector(phrase: str) -> bool:
+    """True when a phrase without a chain head still reads as a sector: a known one, or one ending in a
+    sector word (良种繁育, 智慧农业: `chain_sector_endings.txt`)."""
+    return phrase in _national() or phrase.endswith(load_list("chain_sector_endings.txt"))
+
+
 def zone_candidates(doc: Document) -> list[ChainCandidate]:
     """The sector of a zone named only by it (化工产业园 → 化工, 食用菌生产基地 → 食用菌)."""
     text = doc.text
@@ -584,9 +590,7 @@ def zone_candidates(doc: Document) -> list[ChainCandidate]:
             continue
         if text.endswith(load_list("park_title_verbs.txt"), 0, _title_start(text, start)):
             continue  # 成为国家资源循环利用基地: a title received (settled case 6), no sector developed
-        if surface in _national() or name in _national() or surface.endswith(load_list("chain_sector_endings.txt")) or (
-            surface in load_set("chain_keep_whole.txt")
-        ):
+        if _reads_as_sector(surface) or name in _national() or surface in load_set("chain_keep_whole.txt"):
             out.append(ChainCandidate(start, hs, name))
     return out
 
@@ -610,8 +614,7 @@ def growth_candidates(doc: Document) -> list[ChainCandidate]:
         start = sector_start(text, _phrase_floor(text, hs, 10), hs)
         surface = text[start:hs]
         name = canonical(surface)
-        sector_endings = load_list("chain_sector_endings.txt")
-        if hs - start >= 2 and is_sector(name) and (name in _national() or name.endswith(sector_endings)):
+        if hs - start >= 2 and is_sector(name) and _reads_as_sector(name):
             out.append(ChainCandidate(start, hs, name))
     return out
 
@@ -708,8 +711,7 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
         start += lead.end() if lead else 0
         surface = text[start:hs]
         name = canonical(surface)
-        known = surface in _national() or surface.endswith(load_list("chain_sector_endings.txt"))
-        if len(surface) >= 2 and known and is_sector(name):
+        if len(surface) >= 2 and _reads_as_sector(surface) and is_sector(name):
             out.append(ChainCandidate(start, hs, name))
     return out
 
@@ -833,8 +835,7 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     for m in _COUNTED_FIELD.finditer(text):
         # 11个锂电项目, 5个百亿级绿色氢基能源一体化项目: the field of counted projects (a known sector only)
         name = canonical(m.group("sector"))
-        known = name in _national() or name.endswith(load_list("chain_sector_endings.txt"))
-        if is_sector(name) and known and tokens.aligned(text, m.start("sector"), m.end("sector")):
+        if is_sector(name) and _reads_as_sector(name) and tokens.aligned(text, m.start("sector"), m.end("sector")):
             out.append(ChainCandidate(m.start("sector"), m.end("sector"), name))
     return out
 

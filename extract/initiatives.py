@@ -572,13 +572,18 @@ def head_candidates(doc: Document) -> list[Candidate]:
     return out
 
 
+@cache
+def _inside_words() -> tuple[str, ...]:
+    """Boundary words that also stand inside initiative names: the shared list and the type's own."""
+    return tuple(load_set("span_inside_name.txt") | spec("Initiative").inside_words)
+
+
 def _past_inside_words(text: str, floor: int, start: int, words: list[str]) -> tuple[int, list[str]]:
     """The name's start moved left past a boundary word that also stands inside names (发展, 创新:
     `span_inside_name.txt` and the type's `inside_words`), as `namespan.name_before` does:
     工业互联网创新发展工程, not 发展工程."""
     before = tokens.cut(text[floor:start])
-    inside = load_set("span_inside_name.txt") | spec("Initiative").inside_words
-    if not before or not before[-1].startswith(tuple(inside)):
+    if not before or not before[-1].startswith(_inside_words()):
         return start, words  # (jieba glues one to a noun: 创新能力 of 企业科技创新能力提升三年行动)
     word = before[-1]
     new_start, more = name_start(text, floor, start - len(word))
