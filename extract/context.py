@@ -82,6 +82,7 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
     negation: a prohibition word stands shortly before it in the same clause, or opens it
     (不搞形象工程, 严禁新上高耗能项目): the region rejects it, it does not adopt it.
     unnamed: once counts and the type's head word are gone nothing is left (10条).
+    governed: a verb earlier in the clause rules the name out (`governors`: 开拓…市场).
     """
     s = type_spec or spec(m.type)
     lo = max(clause_bounds(doc.text, m.start)[0], m.start - _VETO_REACH)
@@ -89,7 +90,16 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
         return "negation"  # before it, or opening it where the cutter kept the verb (坚决遏制高耗能项目)
     if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
         return "unnamed"
+    if "governed" in s.vetoes and _ruled_out_by_verb(doc.text, m, s):
+        return "governed"
     return None
+
+
+def _ruled_out_by_verb(text: str, m: Mention, s: TypeSpec) -> bool:
+    """True when a verb earlier in the clause makes the name no entity of the type (`governors`):
+    a market one expands into is demand abroad, not a marketplace built (拓展东盟、中亚等市场)."""
+    lo = clause_bounds(text, m.start)[0]
+    return any(name.search(m.name) and verbs.search(text, lo, m.start) for name, verbs in s.governors)
 
 
 _COUNTS = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?=[条项个件])")

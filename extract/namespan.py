@@ -262,7 +262,9 @@ def name_before(
             return None
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:
             cut += 1
+        at = cut
         cut = _past_leading_verbs(text, cut, end, min_len, inside)
+        governed = cut > at  # a verb or function word opened the stretch: no name runs on left of it
         name = text[cut:end]
         if len(strip_quotes(name)) < min_len:
             if word and word not in inside and not _ends_a_word(text, cut, word):
@@ -278,18 +280,21 @@ def name_before(
             and valid(name)
         ):
             return cut
-        if word and word not in inside and len(word) != 1:
+        if governed or (word and word not in inside and len(word) != 1):
             return None
     return None
 
 
+#: jieba tags of function words that open no name: adverbial adjectives (充分, 坚决, 明确), prepositions (根据),
+#: pronouns (我市, 每项).
+_FUNCTION_TAGS = frozenset({"ad", "p", "r"})
 #: What after a verb-like word makes it a place's name (奋斗镇, 团结村), which stays.
 _PLACE_SUFFIXES = ("镇", "乡", "村", "县", "区", "市", "旗", "街道", "社区")
 
 
 def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: frozenset[str]) -> int:
-    """`cut` moved past verbs and negated states that open the stretch (赋予湘江新区, 协助宸鸿, 不通高铁);
-    `end` when only a bare head is left.
+    """`cut` moved past verbs, negated states and function words that open the stretch (赋予湘江新区,
+    协助宸鸿, 不通高铁, 明确园区, 我市…); `end` when only a bare head is left.
 
     A verb of two or more characters (jieba's dictionary tag v; one character is as often a
     brand's: 联润, 蒙西) governs the name after it; verbs that also stand inside names (建设,
@@ -299,8 +304,8 @@ def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: fro
     while True:
         word = _leading_word(text, cut, end)
         negated = word.startswith("不") and tokens.tag(word) in ("a", "v", "d")  # 不通|高铁: a state, no name
-        if len(word) < 2 or not (tokens.tag(word) == "v" or negated) or word in inside \
-                or word in tokens.domain_words():
+        governs = tokens.tag(word) == "v" or negated or tokens.tag(word) in _FUNCTION_TAGS
+        if len(word) < 2 or not governs or word in inside or word in tokens.domain_words():
             return cut
         if divisions.lookup(word):
             return cut  # a division's name jieba tags a verb (保定国家数据标注基地)

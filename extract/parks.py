@@ -42,7 +42,8 @@ _COUNTED_AFTER = re.compile(
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})
 _COUNT_OR_AND = re.compile(r"[\d.一二两三四五六七八九十]+\s*(?:万|千)?\s*(?:[个家]|亩)|[一二两三四五六七八九十]大"
-                           r"|[与及]|一批|多个|若干|各|首个|第[一二三四五六七八九十\d]+批")
+                           r"|[与及]|一批|多个|若干|各|首个|第[一二三四五六七八九十\d]+批"
+                           r"|首批|首单|[\d一二三四五六七八九十百千]+强|十佳|最佳|一流|领先")
 
 
 @cache
@@ -72,8 +73,9 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     """True when a park name has a proper part besides its head, sectors and generic words.
 
     A park name holds no count, area, quantity or rank and no 与/及 (10个产业园区, 10万亩粮食生产功能区,
-    三大职教园区, 一批孵化园, 各开发区, 首个千亿元县域工业园, A与B园区); 和 may stand inside a name (佳和), so it is
-    left to the boundary cut.
+    三大职教园区, 一批孵化园, 各开发区, 首个千亿元县域工业园, A与B园区); a rank makes a title or a goal
+    (中国创新力百强园区, 营商环境最佳园区, 国内一流合成生物产业园). 和 may stand inside a name (佳和), so it
+    is left to the boundary cut.
     """
     if _COUNT_OR_AND.search(name) or joins_two(name):
         return False

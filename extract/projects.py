@@ -173,6 +173,12 @@ def _add(doc: Document, spans: Taken, start: int, end: int, name: str,
     spans.add(start, end)
 
 
+def _area_words(head: str) -> tuple[str, ...]:
+    """Words that, right before `head`, make it an area or an economic market rather than a facility."""
+    words = load_list("project_area_words.txt")
+    return tuple(words + load_list("project_market_words.txt")) if head.endswith("市场") else tuple(words)
+
+
 def _category_template(cat: str) -> tuple[str, str] | None:
     """(naming template, item check) of a list category, from `project_lists.tsv`.
 
@@ -184,7 +190,7 @@ def _category_template(cat: str) -> tuple[str, str] | None:
         if m:
             return template.replace("{work}", m.groupdict().get("work") or ""), check
     _, table = _heads()
-    areas = tuple(load_list("project_area_words.txt"))
+    areas = _area_words(cat)
     if any(cat.endswith(h) and not cat[: -len(h)].endswith(areas) for h, kind in table.items()
            if kind == "facility") and not has_proper_part(cat, FACILITY_GENERIC):
         # a rank or scope before the category is the list's, not each item's (大王山等重大片区 → 大王山片区)
@@ -516,7 +522,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 return _has_place(doc, n) and is_named(doc, n, facility=True)
             return not joins_two(n) and is_named(doc, n, facility=True)
 
-        if head.endswith(("中心", "市场", "区")) and text.endswith(load_list("project_area_words.txt"), 0, head_start):
+        if head.endswith(("中心", "市场", "区")) and text.endswith(_area_words(head), 0, head_start):
             continue  # 深圳东部中心, 南部片区, 消费市场: a planning area or an economic market
         # a work may be named after several roads (A路、B路改造工程); when that list is refused, its last
         # item may still be a work of its own (建设A公园、B二期工程)

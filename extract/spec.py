@@ -27,6 +27,7 @@ class TypeSpec:
     own_heads: re.Pattern[str] | None = None
     vetoes: tuple[str, ...] = ()
     inside_words: frozenset[str] = frozenset()
+    governors: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
 
 
 def _rx(value: str | None) -> re.Pattern[str] | None:
@@ -49,6 +50,7 @@ def specs() -> dict[str, TypeSpec]:
             own_heads=_rx(row.get("own_heads")),
             vetoes=tuple(row.get("vetoes", ())),
             inside_words=frozenset(row.get("inside_words", ())),
+            governors=tuple((re.compile(name), re.compile(verbs)) for name, verbs in row.get("governors", ())),
         )
         for name, row in table.items()
     }

@@ -25,7 +25,7 @@ def test_every_type_has_a_spec_row_with_known_keys():
     for s in table.values():
         assert s.second_pass in {"none", "report", "region", "batch"}
         assert set(s.local_evidence) <= {"quoted", "head_after", "verb_before", "list_member", "own_head"}
-        assert set(s.vetoes) <= {"negation", "unnamed"}
+        assert set(s.vetoes) <= {"negation", "unnamed", "governed"}
 
 
 def test_quoted():
@@ -77,6 +77,9 @@ def test_list_member_needs_a_neighbour_of_the_same_type():
         ("实施古城街景整治、陈老巷修复等工程。", Mention("Project", "陈老巷修复", 9, 14), None),
         # one that opens the mention vetoes it
         ("坚决遏制高耗能项目。", Mention("Project", "坚决遏制高耗能项目", 0, 9), "negation"),
+        # a verb earlier in the clause rules a project's name out (a market one expands into)
+        ("开拓青禾、明远等市场。", Mention("Project", "明远市场", 5, 7), "governed"),
+        ("新建青禾市场。", Mention("Project", "青禾市场", 2, 6), None),
     ],
 )
 def test_vetoes(text, mention, veto):

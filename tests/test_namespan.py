@@ -57,3 +57,13 @@ def test_a_negated_state_opens_no_name_but_a_word_with_bu_inside_a_name_stays():
     text = "建设青禾不锈钢产业园"
     start = namespan.name_before(text, len(text), lambda n: n.endswith("产业园") and len(n) >= 5)
     assert start is not None and text[start:] == "青禾不锈钢产业园"
+
+
+def test_a_function_word_opens_no_name_and_no_name_runs_on_left_of_it():
+    # an adverbial adjective or a pronoun opens the stretch: the name starts after it
+    text = "明确青禾园区"
+    start = namespan.name_before(text, len(text), lambda n: n.endswith("园区") and len(n) >= 4)
+    assert start is not None and text[start:] == "青禾园区"
+    # what follows the pronoun names nothing, and the verb before it is not taken into a name either
+    text = "力争使我市更多项目"
+    assert namespan.name_before(text, len(text), lambda n: len(n) >= 5) is None

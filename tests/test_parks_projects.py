@@ -246,6 +246,14 @@ def test_markets_in_the_economic_sense_are_no_facilities():
     assert {"金鼎市场", "友谊路便民市场"} <= set(projects)
 
 
+def test_markets_one_expands_into_or_named_by_scope_or_factor_are_no_facilities():
+    body = ("帮助企业拓展东盟、中亚、南美等市场。巩固欧盟、日韩等传统市场。加快发展长租房市场,培育产权市场。"
+            "新建青禾农贸市场。")
+    projects = entities(facts_of(PLACE, body), "Project")
+    assert not [n for n in projects if n != "青禾农贸市场"]
+    assert "青禾农贸市场" in projects
+
+
 def test_a_project_name_keeps_its_parenthesis():
     projects = entities(facts_of(PLACE, "青禾(明远·白沙)科创产业园项目实现主体封顶。"), "Project")
     assert "青禾(明远·白沙)科创产业园项目" in projects
@@ -357,6 +365,13 @@ def test_a_title_received_or_a_quantified_zone_names_no_park():
     assert "青禾工业园" in parks
     titles = {"国家农村产业融合发展示范园", "全省首个千亿元县域工业园"}
     assert not (titles | {"一批社会组织孵化园", "明确各开发区"}) & set(parks)
+
+
+def test_a_rank_makes_a_title_and_a_function_word_opens_no_park():
+    body = ("青禾高新区获评中国创新力百强园区、营商环境最佳园区,建设国内一流合成生物产业园。"
+            "坚决打好产业园区高质量发展主动仗,明确园区功能定位。")
+    parks = entities(facts_of("成都市", body), "Park")
+    assert list(parks) == ["青禾高新区"]
 
 
 def test_a_project_list_may_close_with_a_batch_and_a_quoted_category():
