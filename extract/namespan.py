@@ -339,8 +339,13 @@ def _preposition_inside(name: str) -> bool:
 
 
 def _starts_with_boundary(name: str, boundaries: str) -> bool:
+    return leading_boundary(name, boundaries) > 0
+
+
+def leading_boundary(name: str, boundaries: str = "span_boundaries.txt") -> int:
+    """Length of the boundary word of two characters or more that opens `name` (迁建|市第三医院), else 0."""
     m = word_regex(boundaries).match(name)
-    return bool(m and len(m.group(1)) >= 2)
+    return len(m.group(1)) if m and len(m.group(1)) >= 2 else 0
 
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

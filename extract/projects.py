@@ -42,6 +42,7 @@ from .namespan import (
     is_name_char,
     items_before,
     joins_two,
+    leading_boundary,
     name_before,
     run_start,
     split_items,
@@ -269,6 +270,19 @@ def _with_next_part(item: str, following: str) -> str:
 _MATERIAL_CHARS = frozenset({"n", "q"})
 
 
+def _verb_lead(item: str) -> int:
+    """Length of the verb that opens a list item and governs two characters or more (迁建|市第三医院);
+    0 when none does (建设巷 is a street)."""
+    lead = leading_boundary(item)
+    return lead if len(item) - lead >= 2 else 0
+
+
+def _work_after_verb(doc: Document, rest: str) -> bool:
+    """True when what follows a list item's verb names a work: a head of its own, and for an action
+    head a place too (迁建|市第三医院, 改造提升|玉山路西延; not 加强|雾霾治理, 提升|饮用水质量)."""
+    return ends_in_head(rest) and (not _ACTION_HEAD.search(rest) or _has_place(doc, rest))
+
+
 def find_lists(doc: Document, spans: Taken) -> None:
     """Items of enumerations closed by 等 or a count and a project category."""
     text = doc.text
@@ -304,7 +318,14 @@ def find_lists(doc: Document, spans: Taken) -> None:
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         kept = _split_first(doc, items, floor)
+        # items after the first that open with a verb and name no work: the list describes tasks
+        tasks = any(_verb_lead(text[s:e]) and not _work_after_verb(doc, text[s + _verb_lead(text[s:e]) : e])
+                    for s, e in kept[1:])
         for k, (s, e) in enumerate(kept):
+            lead = _verb_lead(text[s:e])
+            if (lead or (k == 0 and tasks)) and not _work_after_verb(doc, text[s + lead : e]):
+                continue  # 加强雾霾治理、提升饮用水质量等…项目: a task described by its verb names no project
+            s += lead  # 新建、迁建市第三医院等: the verb is the item's work, the facility its name
             following = strip_quotes(text[kept[k + 1][0] : kept[k + 1][1]]) if k + 1 < len(kept) else ""
             item = _with_next_part(strip_quotes(text[s:e]), following)
             # (the first item is read with what the cut left of it: 引进华为鲲鹏生态基地 keeps its owner)

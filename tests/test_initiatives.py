@@ -541,3 +541,10 @@ def test_rankings_titles_and_counted_categories_in_quotes_are_no_instruments():
     found = initiatives("8家民营企业进入“中国民营企业500强”。力争再添1座全球“灯塔工厂”。“四上企业”首次突破万户。"
                         "“三公经费”持续下降。")
     assert not {"中国民营企业500强", "灯塔工厂", "四上企业", "三公经费"} & set(found)
+
+
+def test_a_strategy_inside_a_noun_of_its_own_and_a_typhoon_name_are_no_instruments():
+    found = initiatives("抢抓青禾布局为国家级现代流通战略支点城市机遇。加强与京津冀、长三角等战略对接。"
+                        "有效应对台风“青禾”“明远”。实施乡村振兴战略。")
+    assert not {"国家级现代流通战略", "京津冀", "长三角", "青禾", "明远"} & set(found)
+    assert "乡村振兴" in found or "乡村振兴战略" in found

@@ -647,3 +647,13 @@ def test_the_nature_formula_alone_names_no_work_but_a_place_under_it_does():
     projects = names_of("Project", "西安市", body, lead="市长")
     assert "山水林田湖草沙系统治理" not in projects
     assert any(name.startswith("秦岭北麓") for name in projects)
+
+
+def test_a_list_item_opening_with_a_building_verb_names_its_facility_and_a_described_task_none() -> None:
+    body = ("新建、迁建青禾第三医院、明远中医医院等5个医院。建成投运白沙会议中心。"
+            "全面完成持续改善市民出行条件、加强雾霾治理、提升饮用水质量等10个民生项目。打造青禾街、建设巷等20条特色街区。")
+    projects = entities(facts_of("西安市", body, lead="市长"), "Project")
+    assert {"青禾第三医院", "白沙会议中心"} <= set(projects)
+    assert any("青禾街" in n for n in projects)  # 建设巷 is a street, not a verb and a lane
+    assert not [n for n in projects if n.startswith(("迁建", "投运", "改善", "加强", "提升"))]
+    assert not [n for n in projects if "出行条件" in n or "饮用水质量" in n]
