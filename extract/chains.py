@@ -446,8 +446,10 @@ _FORM_CLOSER = re.compile(f"等([{_CJK}]{{1,4}}(?:旅游|游|电商))(?![{_CJK}]
 
 
 def _economy_closer(closer: str) -> bool:
-    """True for a list that ends in 等X经济 (寒地黄桃、草莓采摘等棚室经济)."""
-    return bool(re.match(f"^等[{_CJK}]{{1,4}}经济", closer))
+    """True for a list that ends in 等X经济 (寒地黄桃、草莓采摘等棚室经济); not where a verb opens what
+    follows 等 (曲江、临潼等作为夜游经济的…: the items are places the economy is given to)."""
+    m = re.match(f"^等([{_CJK}]{{1,4}})经济", closer)
+    return bool(m) and not tokens.tag(tokens.cut(m.group(1))[0]).startswith("v")
 
 
 def _economy_list(doc: Document, parts: list[tuple[int, int]]) -> list[ChainCandidate]:

@@ -480,3 +480,16 @@ def test_a_known_sector_made_a_chain_or_a_brand_is_developed() -> None:
 def test_a_one_character_metal_with_its_head_is_a_sector() -> None:
     chains = set(entities(facts_of("赤峰市", "推动锂产业集群发展,做大铜产业规模。", lead="市长"), "IndustrialChain"))
     assert {"锂产业", "铜产业"} <= chains
+
+
+def test_documents_results_functions_and_the_city_are_no_sectors() -> None:
+    found = chains("推动城市产业转型升级。制定实施意见、青禾新材料产业发展方案。加快科技成果产业化。"
+                   "制定功能产业规划。组建人工智能产业联盟。")
+    assert not {"城市", "意见", "成果", "功能", "联盟", "人工智能产业联盟"} & set(found)
+    assert "青禾新材料" in found or "新材料" in found
+
+
+def test_places_given_an_economy_after_deng_are_no_sectors() -> None:
+    found = chains("以曲江、临潼等作为夜游经济的重点区域。发展寒地黄桃、草莓采摘等棚室经济。")
+    assert not {"曲江", "临潼", "作为夜游经济"} & set(found)
+    assert "寒地黄桃" in found
