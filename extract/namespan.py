@@ -302,6 +302,9 @@ def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: fro
     longest dictionary word at the position, as jieba would take it, looked up without cutting.
     """
     while True:
+        if _joining_word(text, cut):
+            cut += 1  # 节点建设和|断头路改造: what 和 joins to the words before it starts after it
+            continue
         word = _leading_word(text, cut, end)
         negated = word.startswith("不") and tokens.tag(word) in ("a", "v", "d")  # 不通|高铁: a state, no name
         governs = tokens.tag(word) == "v" or negated or tokens.tag(word) in _FUNCTION_TAGS
@@ -314,6 +317,15 @@ def _past_leading_verbs(text: str, cut: int, end: int, min_len: int, inside: fro
         if end - cut - len(word) < min_len:
             return end  # a verb and a bare head (共建自贸试验区, 赋予园区): no name here
         cut += len(word)
+
+
+def _joining_word(text: str, pos: int) -> bool:
+    """True for 和, 与, 及 or 或 standing as a word of its own right after name characters (建设和|断头路);
+    after a list mark or in a word it may open a name (、和光文化产业基地, 和顺路)."""
+    if text[pos : pos + 1] not in ("和", "与", "及", "或") or pos == 0 or not is_name_char(text[pos - 1]):
+        return False
+    words = tokens.cut(text[pos : pos + 4])
+    return bool(words) and len(words[0]) == 1
 
 
 def _leading_word(text: str, start: int, end: int, longest: int = 4) -> str:

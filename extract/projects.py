@@ -394,6 +394,8 @@ def find_cued(doc: Document, spans: Taken) -> None:
         s, _ = items[-1] if items else (start, end)
         if len(text[s:end]) < 3 or not is_named(doc, text[s:end]):
             continue
+        if joins_two(text[s:end]) and not all(is_named(doc, part) for part in re.split("[和与]", text[s:end])):
+            continue  # 百亿产值企业和百亿产业项目: two kinds joined, neither named
         if _AFTER_DENG.search(text, max(0, s - 8), s):
             continue  # 宏福农业、飞鹤乳业等现代农牧业项目: after 等 it is the list's category, not a name
         _add(doc, spans, s, m.end(), text[s:m.end()], "cue")

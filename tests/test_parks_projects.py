@@ -657,3 +657,18 @@ def test_a_list_item_opening_with_a_building_verb_names_its_facility_and_a_descr
     assert any("青禾街" in n for n in projects)  # 建设巷 is a street, not a verb and a lane
     assert not [n for n in projects if n.startswith(("迁建", "投运", "改善", "加强", "提升"))]
     assert not [n for n in projects if "出行条件" in n or "饮用水质量" in n]
+
+
+def test_fields_and_aims_of_government_work_name_no_project() -> None:
+    body = ("完成上述民生实事项目。实施产学研合作项目,推进改革创新项目和重大科技攻关项目。"
+            "培育百亿产值企业和百亿产业项目。建设青禾科技城项目。")
+    projects = entities(facts_of("西安市", body, lead="市长"), "Project")
+    assert list(projects) == ["青禾科技城项目"]
+
+
+def test_a_joining_word_after_name_characters_opens_no_name() -> None:
+    body = "加强黑臭水体治理和乡镇污水处理厂运营管理。依托青禾机场改扩建和T3航站楼建设。"
+    projects = entities(facts_of("长沙市", body, lead="市长"), "Project")
+    assert not [n for n in projects if n.startswith("和")]
+    body = "加快青禾未来、和光文化产业基地建设。"  # after a list mark 和 opens a brand
+    assert "和光文化产业基地" in entities(facts_of("长沙市", body, lead="市长"), "Park")
