@@ -548,3 +548,13 @@ def test_a_strategy_inside_a_noun_of_its_own_and_a_typhoon_name_are_no_instrumen
                         "有效应对台风“青禾”“明远”。实施乡村振兴战略。")
     assert not {"国家级现代流通战略", "京津冀", "长三角", "青禾", "明远"} & set(found)
     assert "乡村振兴" in found or "乡村振兴战略" in found
+
+
+def test_a_known_sector_or_a_division_as_a_whole_is_no_initiative() -> None:
+    from policykg.extract.initiatives import is_excluded
+
+    assert is_excluded("新零售") and is_excluded("大数据") and is_excluded("长沙县")
+    assert not is_excluded("营改增") and not is_excluded("长沙县乡村振兴示范工程")
+    found = initiatives("实施大数据、新材料等三年行动计划。推行“营改增”。")
+    assert not {"大数据", "新材料"} & set(found)
+    assert "营改增" in found
