@@ -530,6 +530,10 @@ def _weak_heads() -> frozenset[str]:
 _TRAILING_COUNT = re.compile(r"[一二三四五六七八九十两]+大(?:重点|重大|专项)?$")
 
 
+#: 等 and a count, then the category's words up to a cut inside it (等6个防沙治沙和).
+_INSIDE_CATEGORY = re.compile(r"等\s*(?:[0-9]+|[一二三四五六七八九十两]+)\s*[个项大条类][\u4e00-\u9fff]{1,12}$")
+
+
 def head_candidates(doc: Document) -> list[Candidate]:
     """Unquoted names that end in a head word, cut on the left at the governing verb."""
     text = doc.text
@@ -554,6 +558,8 @@ def head_candidates(doc: Document) -> list[Candidate]:
             continue
         if text[start - 1 : start] in _CLOSE or text[start - 1 : start] == '"':
             continue  # the name goes on inside a quote: the quote pass has it
+        if _INSIDE_CATEGORY.search(text, max(0, start - 16), start):
+            continue  # 等6个防沙治沙和|风电光伏一体化工程: a cut inside a list's counted category names nothing
         if text[max(0, start - 2) : start] in load_set("name_plurals.txt"):
             continue  # 各项安全生产专项整治行动: a class of campaigns, not one
         modifier = text[start:hs]

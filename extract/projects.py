@@ -34,7 +34,7 @@ from functools import cache
 from . import tokens
 from .document import Document, Mention
 from .initiatives import is_physical_work
-from .lexicon import load_list, load_table
+from .lexicon import load_forms, load_list, load_table
 from .namespan import (
     Taken,
     clause_bounds,
@@ -270,6 +270,12 @@ def _with_next_part(item: str, following: str) -> str:
 _MATERIAL_CHARS = frozenset({"n", "q"})
 
 
+@cache
+def _known_companies() -> frozenset[str]:
+    """Written forms of the nationally known enterprises (enterprises_national.tsv, settled case 16)."""
+    return frozenset(load_forms("enterprises_national.tsv", 1))
+
+
 def _verb_lead(item: str) -> int:
     """Length of the verb that opens a list item and governs two characters or more (迁建|市第三医院);
     0 when none does (建设巷 is a street)."""
@@ -318,6 +324,14 @@ def find_lists(doc: Document, spans: Taken) -> None:
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         kept = _split_first(doc, items, floor)
+        if template == "{item}" and check == "named" and any(text[a:b] in _known_companies() for a, b in kept):
+            # 京能、中电建等6个防沙治沙和风电光伏一体化工程: companies before a named work category each own
+            # one such work (settled case 10), named with the category less its count and rank
+            work = re.sub("^(?:重点|重大)", "", text[m.start("cat") : m.end("head")])
+            for a, b in kept:
+                if not _taken(spans, a, b):
+                    _add(doc, spans, a, b, strip_quotes(text[a:b]) + work, "list", (strip_quotes(text[a:b]),))
+            continue
         # items after the first that open with a verb and name no work: the list describes tasks
         tasks = any(_verb_lead(text[s:e]) and not _work_after_verb(doc, text[s + _verb_lead(text[s:e]) : e])
                     for s, e in kept[1:])

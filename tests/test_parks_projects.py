@@ -672,3 +672,10 @@ def test_a_joining_word_after_name_characters_opens_no_name() -> None:
     assert not [n for n in projects if n.startswith("和")]
     body = "加快青禾未来、和光文化产业基地建设。"  # after a list mark 和 opens a brand
     assert "和光文化产业基地" in entities(facts_of("长沙市", body, lead="市长"), "Park")
+
+
+def test_known_companies_before_a_counted_work_category_each_own_one() -> None:
+    facts = facts_of("赤峰市", "实施青禾能源、中电建等6个防沙治沙和风电光伏一体化工程。", lead="市长")
+    projects = set(entities(facts, "Project"))
+    assert {"青禾能源防沙治沙和风电光伏一体化工程", "中电建防沙治沙和风电光伏一体化工程"} <= projects
+    assert not entities(facts, "Initiative")  # a cut inside the counted category names no programme
