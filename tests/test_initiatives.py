@@ -558,3 +558,15 @@ def test_a_known_sector_or_a_division_as_a_whole_is_no_initiative() -> None:
     found = initiatives("实施大数据、新材料等三年行动计划。推行“营改增”。")
     assert not {"大数据", "新材料"} & set(found)
     assert "营改增" in found
+
+
+def test_a_title_or_ranking_reached_is_no_instrument() -> None:
+    found = initiatives("荣膺“青禾湿地城市”。跃居全球“科技集群”第55位。跻身“明远榜”。推行“青禾快办”。")
+    assert not {"青禾湿地城市", "科技集群", "明远榜"} & set(found)
+    assert "青禾快办" in found
+
+
+def test_a_zone_named_by_its_head_is_no_initiative() -> None:
+    found = initiatives("用好“青禾新区”“明远产业园”等平台。推行“青禾快办”。")
+    assert not {"青禾新区", "明远产业园"} & set(found)
+    assert "青禾快办" in found
