@@ -46,6 +46,10 @@ _COUNT_OR_AND = re.compile(r"[\d.一二两三四五六七八九十]+\s*(?:万|�
                            r"|首批|首单|[\d一二三四五六七八九十百千]+强|十佳|最佳|一流|领先")
 
 
+#: An institution right before 新区: its new site (医院新区, 学院新区), no zone.
+_INSTITUTION = re.compile("(?:医院|学院|大学|学校|中学|小学|[一二三四五六七八九十]院)$")
+
+
 @cache
 def _heads() -> tuple[frozenset[str], dict[str, str]]:
     table = {head: kind for head, kind in load_table("park_heads.tsv")}
@@ -58,8 +62,8 @@ def _goal_verbs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-#: One-character verbs of motion that send something into a zone (进园区, 入园区, 回园区).
-_MOTION = frozenset("进入回")
+#: One-character verbs of motion or position before a zone (进园区, 入园区, 回园区, 干部到园区, 办事不出园区).
+_MOTION = frozenset("进入回到至出居")
 
 
 def _verb_before(body: str) -> bool:
@@ -80,6 +84,8 @@ def is_park_name(doc: Document, name: str, head: str) -> bool:
     if _COUNT_OR_AND.search(name) or joins_two(name):
         return False
     body = strip_quotes(name)[: len(name) - len(head)] if name.endswith(head) else strip_quotes(name)
+    if head == "新区" and _INSTITUTION.search(body):
+        return False  # 市儿童医院新区, 公安职业学院新区: an institution's new site (大学科技园 is a park)
     if has_proper_part(body, GENERIC):
         return True
     prefix = level_prefix(doc, name)  # 区电子商务产业园; 市级… is a rank of zones, not the report's own one

@@ -369,7 +369,7 @@ def test_a_title_received_or_a_quantified_zone_names_no_park():
 
 def test_a_rank_makes_a_title_and_a_function_word_opens_no_park():
     body = ("青禾高新区获评中国创新力百强园区、营商环境最佳园区,建设国内一流合成生物产业园。"
-            "坚决打好产业园区高质量发展主动仗,明确园区功能定位。")
+            "坚决打好产业园区高质量发展主动仗,明确园区功能定位。鼓励干部到园区建功立业,企业办事不出园区。")
     parks = entities(facts_of("成都市", body), "Park")
     assert list(parks) == ["青禾高新区"]
 
@@ -679,3 +679,10 @@ def test_known_companies_before_a_counted_work_category_each_own_one() -> None:
     projects = set(entities(facts, "Project"))
     assert {"青禾能源防沙治沙和风电光伏一体化工程", "中电建防沙治沙和风电光伏一体化工程"} <= projects
     assert not entities(facts, "Initiative")  # a cut inside the counted category names no programme
+
+
+def test_an_institutions_new_site_is_no_park_but_a_university_science_park_is() -> None:
+    body = "加快市儿童医院新区建设。建设青禾大学科技园。"
+    parks = entities(facts_of("合肥市", body, lead="市长"), "Park")
+    assert "市儿童医院新区" not in parks
+    assert "青禾大学科技园" in parks
