@@ -45,7 +45,7 @@ from .namespan import (
     trim_first_item,
     word_starts,
 )
-from .projects import ends_in_head
+from .projects import ends_in_head, road_item
 
 GENERIC = ("enterprise_generic.txt", "chains_national.tsv")
 
@@ -88,12 +88,18 @@ def company_name(name: str, suffix: str = "", strength: str = "strong") -> bool:
         return False  # 13个专业职教集团, 原20家市管企业集团, 第六十届…: counted or an event, no company
     brand = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     if strength == "weak" and (not 2 <= len(brand) <= 4 or _words("enterprise_product_words.txt").search(brand)
-                               or not _coined(brand)):
+                               or not _coined(brand) or _opens_with_verb(brand)):
         return False
     proper = proper_part(name, GENERIC)
     if suffix and proper.endswith(suffix):
         proper = proper[: -len(suffix)]
     return len(proper) >= 2 and has_proper_part(brand, GENERIC)
+
+
+def _opens_with_verb(brand: str) -> bool:
+    """True when a verb of two characters opens a weak-suffix brand: a verb phrase (发布|权威信息), no brand."""
+    first = tokens.cut(brand)[0]
+    return len(first) >= 2 and tokens.tag(first) == "v"
 
 
 #: jieba tags of function words: prepositions, conjunctions, particles, pronouns.
@@ -295,8 +301,8 @@ def company_item(item: str, category: str) -> bool:
         return company_name(item, *found)
     if _words("enterprise_urban_categories.txt").search(category) or item[-1:] in load_set("estate_endings.txt"):
         return False
-    if ends_in_head(item):
-        return False  # 千黄高速, 绕城西复线: a work named by its head, not a company
+    if ends_in_head(item) or road_item(item):
+        return False  # 千黄高速, 绕城西复线, 艮山路: a work named by its head, not a company
     return 2 <= len(item) <= 4 and company_name(item) and _brand_like(item) and not _names_a_site(item)
 
 

@@ -245,7 +245,7 @@ def _road() -> re.Pattern[str]:
     return re.compile(rf"[\w·]{{2,12}}(?:{heads})(?:{parts})?(?:\(.*\))?")
 
 
-def _road_item(item: str) -> bool:
+def road_item(item: str) -> bool:
     """A road named by its own words (和顺路, 中山大街东延, S101青云线): a road head after two characters."""
     return bool(_road().fullmatch(item))
 
@@ -353,7 +353,7 @@ def find_lists(doc: Document, spans: Taken) -> None:
                 # (a facility category names one in each place: 岳麓、开福等污水处理厂)
             if (s, e) in fields and not tokens.has_proper_word(item):
                 continue  # 化工新材料、专用化学品等项目: a sector as the projects' field (settled case 12)
-            ok = _road_item(item) if check == "road" else is_named(doc, item, facility=True)
+            ok = road_item(item) if check == "road" else is_named(doc, item, facility=True)
             if ok and template == "{item}" and item.endswith(load_list("project_natural_features.txt")):
                 ok = False  # a bare mountain or river in a list whose category adds no head is a place, no work
             if ok and check == "named" and template == "{item}" and "工程" in window:

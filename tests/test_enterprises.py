@@ -210,3 +210,9 @@ def test_a_two_character_brand_beside_a_known_company_in_a_closed_list_is_a_comp
     companies = names_of("Enterprise", "厦门市", body, lead="市长")
     assert "抖音" in companies
     assert "微网" not in companies
+
+
+def test_a_road_in_a_project_list_and_a_verb_before_a_weak_suffix_name_no_company() -> None:
+    facts = facts_of("长沙市", "全面启动青禾路、明远路、沿江大道等项目。及时发布权威信息,回应群众关切。", lead="市长")
+    companies = entities(facts, "Enterprise")
+    assert not {"青禾路", "明远路", "沿江大道", "发布权威信息"} & set(companies)
