@@ -216,6 +216,8 @@ def find_lists(doc: Document, taken: Taken) -> None:
             continue  # a long named category is not a plain "companies" (…产业链集聚规上工业企业)
         if text[m.start()] == "等" and text[m.start() - 1 : m.start()] in _EQUAL:
             continue  # 等 of 平等 (equal) closes no list (依法平等保护民营企业)
+        if re.match("(?:行业|产业|领域|赛道)", m.group("cat")):
+            continue  # 光伏、增材制造等行业领军企业: the items are the firms' sectors (settled case 10), no firms
         end = m.start()
         if end == 0 or not is_name_char(text[end - 1]):
             continue

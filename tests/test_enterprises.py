@@ -181,10 +181,10 @@ def test_a_project_list_item_that_ends_in_a_verb_is_an_activity_not_a_company():
 
 
 def test_counted_groups_editions_subsidiary_owners_and_a_lists_close_are_no_part_of_a_company():
-    body = ("组建13个专业职教集团。成功申办第六十届泛美开发银行理事会年会。城发集团下属泓盈集团上市。"
+    body = ("组建13个专业职教集团。成功申办第六十届泛美开发银行理事会年会。湘江集团下属泓盈集团上市。"
             "依托比亚迪、陕重汽、法士特等龙头,推进项目。")
     found = names_of("Enterprise", "西安市", body, lead="市长")
-    assert {"城发集团", "泓盈集团", "陕重汽"} <= found
+    assert {"湘江集团", "泓盈集团", "陕重汽"} <= found
     assert not any("等" in n or "个" in n or "届" in n or "下属" in n for n in found)
 
 
@@ -216,3 +216,11 @@ def test_a_road_in_a_project_list_and_a_verb_before_a_weak_suffix_name_no_compan
     facts = facts_of("长沙市", "全面启动青禾路、明远路、沿江大道等项目。及时发布权威信息,回应群众关切。", lead="市长")
     companies = entities(facts, "Enterprise")
     assert not {"青禾路", "明远路", "沿江大道", "发布权威信息"} & set(companies)
+
+
+def test_a_company_named_by_its_function_alone_or_a_sector_list_before_firms_is_no_company() -> None:
+    body = "全面推进城发集团、青禾集团、交通集团改革。支持光伏、增材制造等行业领军企业提质扩能。"
+    facts = facts_of("长沙市", body, lead="市长")
+    companies = set(entities(facts, "Enterprise"))
+    assert "青禾集团" in companies
+    assert not {"城发集团", "交通集团", "光伏", "增材制造"} & companies
