@@ -145,6 +145,11 @@ def canonical(surface: str) -> str:
     return _national().get(short, short)
 
 
+#: What never stands in a sector's name: digits, 的, 等, an edition, a count (三个, 三轮), a rank of value.
+_NOT_IN_A_SECTOR = re.compile(r"[0-9的等届]|[一二三四五六七八九十]{2}|[一二三四五六七八九十两][个轮]"
+                              r"|千亿|百亿|国家|首批")
+
+
 def is_sector(name: str) -> bool:
     """True when `name` (canonical) can name a sector: not a bare category, a facility, a count."""
     if name in _national():
@@ -152,8 +157,8 @@ def is_sector(name: str) -> bool:
     excluded = load_set("chain_exclusions.txt")
     if not (2 <= len(name) <= 12) or name in excluded or name + "产业" in excluded:
         return False
-    if not _HAN.search(name) or re.search(r"[0-9的等届]|[一二三四五六七八九十]{2}|千亿|百亿|国家|首批", name):
-        return False
+    if not _HAN.search(name) or _NOT_IN_A_SECTOR.search(name):
+        return False  # 三个经济, 三轮稳经济: a count, no sector
     if name.startswith(("中国", "世界", "全国", "全球")) or _is_region_short(name):
         return False  # the title of an event or a ranking (中国城市夜间经济…), or a place (眉山)
     if name.startswith(("产业", "行业")):
@@ -164,8 +169,8 @@ def is_sector(name: str) -> bool:
         return False  # a joiner ends no sector (科技成果与); a lone attribute is none (新型)
     if name.endswith(load_list("chain_non_sector_endings.txt")) or _is_region(name):
         return False
-    if name.endswith("经济") and _is_region_short(name[:-2]):
-        return False  # 杭州经济升级版: a place's economy, no sector
+    if name.endswith("经济") and (_is_region_short(name[:-2]) or name.endswith(_economy_scopes())):
+        return False  # 杭州经济升级版: a place's economy; 村级集体经济, 省特色县域经济: a scope or ownership of one
     if any(j in name for j in _JOINERS) and not all(is_sector(p) for p in re.split("|".join(_JOINERS), name)):
         return False  # 制造业与物流: two things joined are one sector only when both are sectors (氢能与储能)
     short = _head_regex().sub("", name)
@@ -180,6 +185,12 @@ def is_sector(name: str) -> bool:
         first = tokens.cut(short)[0]
         return not (len(first) == 1 and tokens.tag(first) == "v")
     return True
+
+
+@cache
+def _economy_scopes() -> tuple[str, ...]:
+    """The excluded economies (集体经济, 县域经济, 民营经济 …): a name ending in one names its scope or owner."""
+    return tuple(w for w in load_set("chain_exclusions.txt") if w.endswith("经济") and len(w) > 2)
 
 
 def _is_category(name: str) -> bool:

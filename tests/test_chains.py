@@ -493,3 +493,10 @@ def test_places_given_an_economy_after_deng_are_no_sectors() -> None:
     found = chains("以曲江、临潼等作为夜游经济的重点区域。发展寒地黄桃、草莓采摘等棚室经济。")
     assert not {"曲江", "临潼", "作为夜游经济"} & set(found)
     assert "寒地黄桃" in found
+
+
+def test_ranks_counts_scopes_of_an_economy_and_statistics_are_no_sectors() -> None:
+    found = chains("发展壮大村级集体经济。培育三个经济。聚焦关键产业备份。打造拳头产业。"
+                   "全社会研发投入增长10%。大力发展青禾新材料产业。")
+    assert not {"村级集体经济", "三个经济", "关键", "拳头", "全社会研发投入"} & set(found)
+    assert "青禾新材料" in found or "新材料" in found
