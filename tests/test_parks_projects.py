@@ -661,7 +661,7 @@ def test_a_list_item_opening_with_a_building_verb_names_its_facility_and_a_descr
 
 def test_fields_and_aims_of_government_work_name_no_project() -> None:
     body = ("完成上述民生实事项目。实施产学研合作项目,推进改革创新项目和重大科技攻关项目。"
-            "培育百亿产值企业和百亿产业项目。建设青禾科技城项目。")
+            "培育百亿产值企业和百亿产业项目。实施小微民生项目和产业链群能力建设项目。建设青禾科技城项目。")
     projects = entities(facts_of("西安市", body, lead="市长"), "Project")
     assert list(projects) == ["青禾科技城项目"]
 
