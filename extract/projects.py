@@ -327,7 +327,8 @@ def find_lists(doc: Document, spans: Taken) -> None:
         if template == "{item}" and check == "named" and any(text[a:b] in _known_companies() for a, b in kept):
             # 京能、中电建等6个防沙治沙和风电光伏一体化工程: companies before a named work category each own
             # one such work (settled case 10), named with the category less its count and rank
-            work = re.sub("^(?:重点|重大)", "", text[m.start("cat") : m.end("head")])
+            cat_end = m.end("head" if "head" in m.re.groupindex else "cat")  # a road tail has no head group
+            work = re.sub("^(?:重点|重大)", "", text[m.start("cat") : cat_end])
             for a, b in kept:
                 if not _taken(spans, a, b):
                     _add(doc, spans, a, b, strip_quotes(text[a:b]) + work, "list", (strip_quotes(text[a:b]),))

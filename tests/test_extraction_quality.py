@@ -50,12 +50,15 @@ from tests.conftest import DEV_SETS
 #: Initiative .875/.858, micro .909/.883, the rest unchanged):
 #:   wider: Region .968/.968, IndustrialChain .895/.878, Park .889/.815, Project .863/.828,
 #:          Initiative .855/.841, Enterprise .878/.878, micro .872/.851
+#: Raised at the end of the session of corpus-wide precision (function words, markets, documents, generic
+#: kinds) and of known companies before a works category (seeds: Project strict .866 → .871):
+#:   wider: Project .869/.837, Initiative .857/.843, micro .875/.855
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "seeds": {
         "Region": (0.98, 0.98),
         "IndustrialChain": (0.92, 0.90),
         "Park": (0.95, 0.95),
-        "Project": (0.92, 0.86),
+        "Project": (0.92, 0.87),
         "Initiative": (0.87, 0.85),
         "Enterprise": (0.95, 0.94),
         "micro": (0.90, 0.88),
@@ -64,7 +67,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "Region": (0.96, 0.96),
         "IndustrialChain": (0.89, 0.87),
         "Park": (0.88, 0.81),
-        "Project": (0.86, 0.82),
+        "Project": (0.86, 0.83),
         "Initiative": (0.85, 0.84),
         "Enterprise": (0.87, 0.87),
         "micro": (0.87, 0.85),
