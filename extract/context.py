@@ -85,21 +85,21 @@ def vetoed(doc: Document, m: Mention, type_spec: TypeSpec | None = None) -> str 
     governed: a verb earlier in the clause rules the name out (`governors`: 开拓…市场).
     """
     s = type_spec or spec(m.type)
-    lo = max(clause_bounds(doc.text, m.start)[0], m.start - _VETO_REACH)
+    clause_start = clause_bounds(doc.text, m.start)[0]
+    lo = max(clause_start, m.start - _VETO_REACH)
     if "negation" in s.vetoes and (_governing_negation(doc.text, lo, m.start) or _negation().match(doc.text, m.start)):
         return "negation"  # before it, or opening it where the cutter kept the verb (坚决遏制高耗能项目)
     if "unnamed" in s.vetoes and not _has_name_left(m.name, s):
         return "unnamed"
-    if "governed" in s.vetoes and _ruled_out_by_verb(doc.text, m, s):
+    if "governed" in s.vetoes and _ruled_out_by_verb(doc.text, clause_start, m, s):
         return "governed"
     return None
 
 
-def _ruled_out_by_verb(text: str, m: Mention, s: TypeSpec) -> bool:
+def _ruled_out_by_verb(text: str, clause_start: int, m: Mention, s: TypeSpec) -> bool:
     """True when a verb earlier in the clause makes the name no entity of the type (`governors`):
     a market one expands into is demand abroad, not a marketplace built (拓展东盟、中亚等市场)."""
-    lo = clause_bounds(text, m.start)[0]
-    return any(name.search(m.name) and verbs.search(text, lo, m.start) for name, verbs in s.governors)
+    return any(name.search(m.name) and verbs.search(text, clause_start, m.start) for name, verbs in s.governors)
 
 
 _COUNTS = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千万两]+)(?=[条项个件])")

@@ -153,15 +153,9 @@ def restore_plus(name: str) -> str:
 def is_excluded(name: str) -> bool:
     """True when the exclusion lists or name patterns reject `name`, or it names an entity of another type
     as a whole: a nationally known sector (“大数据”, 新零售) or an administrative division (长沙县)."""
-    if name in load_set("initiative_exclusions.txt") or len(name) < 2 or name in _other_types():
+    if name in load_set("initiative_exclusions.txt") or len(name) < 2 or name in load_forms("chains_national.tsv", 1):
         return True
     return any(p.search(name) for p in _name_patterns()) or any(d.name == name for d in divisions.lookup(name) or ())
-
-
-@cache
-def _other_types() -> frozenset[str]:
-    """Written forms of the nationally known sectors (chains_national.tsv)."""
-    return frozenset(load_forms("chains_national.tsv", 1))
 
 
 def _context(text: str, start: int, end: int, sides: tuple[str, ...] = ("after", "before")) -> str | None:

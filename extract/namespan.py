@@ -273,7 +273,7 @@ def name_before(
         if name.startswith(plurals) or text.endswith(plurals, 0, cut):
             return None  # 各类自然公园, 各级行政服务中心: a kind of thing, not one named
         if (
-            not _starts_with_boundary(name, boundaries)
+            not leading_boundary(name, boundaries)
             and not _NEVER_INSIDE.search(name)
             and not _preposition_inside(name)
             and name.count("(") == name.count(")")
@@ -348,10 +348,6 @@ def _preposition_inside(name: str) -> bool:
     """True when 向 stands in a name as a word of its own, a preposition (职业学校向产教园区集聚);
     inside a word it may name (万向集团, 向阳路)."""
     return "向" in name and "向" in tokens.cut(name)
-
-
-def _starts_with_boundary(name: str, boundaries: str) -> bool:
-    return leading_boundary(name, boundaries) > 0
 
 
 def leading_boundary(name: str, boundaries: str = "span_boundaries.txt") -> int:

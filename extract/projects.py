@@ -176,8 +176,13 @@ def _add(doc: Document, spans: Taken, start: int, end: int, name: str,
 
 def _area_words(head: str) -> tuple[str, ...]:
     """Words that, right before `head`, make it an area or an economic market rather than a facility."""
+    return _area_word_lists(head.endswith("市场"))
+
+
+@cache
+def _area_word_lists(market: bool) -> tuple[str, ...]:
     words = load_list("project_area_words.txt")
-    return tuple(words + load_list("project_market_words.txt")) if head.endswith("市场") else tuple(words)
+    return words + load_list("project_market_words.txt") if market else words
 
 
 def _category_template(cat: str) -> tuple[str, str] | None:
@@ -270,12 +275,6 @@ def _with_next_part(item: str, following: str) -> str:
 _MATERIAL_CHARS = frozenset({"n", "q"})
 
 
-@cache
-def _known_companies() -> frozenset[str]:
-    """Written forms of the nationally known enterprises (enterprises_national.tsv, settled case 16)."""
-    return frozenset(load_forms("enterprises_national.tsv", 1))
-
-
 def _verb_lead(item: str) -> int:
     """Length of the verb that opens a list item and governs two characters or more (迁建|市第三医院);
     0 when none does (建设巷 is a street)."""
@@ -324,7 +323,8 @@ def find_lists(doc: Document, spans: Taken) -> None:
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         kept = _split_first(doc, items, floor)
-        if template == "{item}" and check == "named" and any(text[a:b] in _known_companies() for a, b in kept):
+        known = load_forms("enterprises_national.tsv", 1)  # nationally known companies (settled case 16)
+        if template == "{item}" and check == "named" and any(text[a:b] in known for a, b in kept):
             # 京能、中电建等6个防沙治沙和风电光伏一体化工程: companies before a named work category each own
             # one such work (settled case 10), named with the category less its count and rank
             cat_end = m.end("head" if "head" in m.re.groupindex else "cat")  # a road tail has no head group
@@ -333,11 +333,11 @@ def find_lists(doc: Document, spans: Taken) -> None:
                 if not _taken(spans, a, b):
                     _add(doc, spans, a, b, strip_quotes(text[a:b]) + work, "list", (strip_quotes(text[a:b]),))
             continue
+        leads = [_verb_lead(text[s:e]) for s, e in kept]
         # items after the first that open with a verb and name no work: the list describes tasks
-        tasks = any(_verb_lead(text[s:e]) and not _work_after_verb(doc, text[s + _verb_lead(text[s:e]) : e])
-                    for s, e in kept[1:])
-        for k, (s, e) in enumerate(kept):
-            lead = _verb_lead(text[s:e])
+        tasks = any(lead and not _work_after_verb(doc, text[s + lead : e])
+                    for (s, e), lead in zip(kept[1:], leads[1:], strict=True))
+        for k, ((s, e), lead) in enumerate(zip(kept, leads, strict=True)):
             if (lead or (k == 0 and tasks)) and not _work_after_verb(doc, text[s + lead : e]):
                 continue  # 加强雾霾治理、提升饮用水质量等…项目: a task described by its verb names no project
             s += lead  # 新建、迁建市第三医院等: the verb is the item's work, the facility its name
