@@ -503,7 +503,8 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
         if not is_sector(name):
             continue
         weak = m.group() in ("产业", "行业") or m.group() in _industry_heads()
-        if weak and not (develop_before(text, start) or _develop_after(text, he)):
+        own = bool(_OWN_REGION.search(text, max(0, start - 3), start))
+        if weak and not (develop_before(text, start) or _develop_after(text, he) or own):
             # without a cue, only a known sector standing on its own (锂电产业, 产值…) or opening a
             # sentence as its subject (光电信息产业抢占新赛道) counts
             opens = start == 0 or text[start - 1] in "。；;\n"
@@ -513,6 +514,11 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
                 continue
         out.append(ChainCandidate(start, he, name))
     return out
+
+
+#: The report's own region as a pronoun opening a clause (我市汽车产业逆势而进): the sector after it is
+#: the region's own, which it counts as a development cue.
+_OWN_REGION = re.compile("(?:^|(?<=[。；;，,\n]))(?:我|全|本)(?:省|市|区|县|州|盟|旗)$")
 
 
 #: A plan verb after a sector that opens a sentence of the plan (新医药产业聚焦生物制药, 光电信息产业抢占新赛道):
@@ -826,12 +832,15 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
 
     An item of a list of projects that ends in a nationally known sector
     (钙基纳米新材料, 砷化镓半导体) names that field; items that are companies or
-    facilities (京东超级体验店) end in no sector and give nothing.
+    facilities (京东超级体验店) end in no sector and give nothing, nor do items named
+    after a place (西安金龙汽车).
     """
     text = doc.text
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
+        # an item opening with a region's name names a company or a work there (西安金龙汽车), not a field
         spans = [(sector_start(text, s, e), e) for s, e in items_before(text, m.start(), reach=60)]
+        spans = [(s, e) for s, e in spans if not divisions.leading_name(text[s:e])]
         known = [text[s:e].endswith(_national_endings()) for s, e in spans]
         if not any(known):
             continue  # no known sector: a list of companies or facilities (京东超级体验店)

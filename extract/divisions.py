@@ -105,6 +105,14 @@ def name_ending(text: str, longest: int = 6) -> str | None:
     return next((text[-n:] for n in range(min(len(text), longest), 1, -1) if _by_name().get(text[-n:])), None)
 
 
+def leading_name(s: str) -> str | None:
+    """The longest region name (full or short) that starts `s`."""
+    for n in range(min(len(s), 6), 1, -1):
+        if lookup(s[:n]):
+            return s[:n]
+    return None
+
+
 def parent(div: Division) -> Division | None:
     """The division one level up (a county in a municipality goes to the province)."""
     if div.level == "province":

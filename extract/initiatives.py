@@ -806,7 +806,7 @@ def _place_brands(doc: Document) -> list[Candidate]:
     out = []
     for prefix, kind in _place_prefixes():
         for m in re.finditer(re.escape(prefix) + f"([{_CJK}]{{2,6}})", text):
-            place = _leading_place(m.group(1))
+            place = divisions.leading_name(m.group(1))
             if not place:
                 continue
             start, end = m.start(), m.start(1) + len(place)
@@ -822,12 +822,6 @@ def _place_brands(doc: Document) -> list[Candidate]:
     return out
 
 
-def _leading_place(s: str) -> str | None:
-    """The longest region name (full or short) that starts `s`."""
-    for n in range(min(len(s), 6), 1, -1):
-        if divisions.lookup(s[:n]):
-            return s[:n]
-    return None
 
 
 # ---------------------------------------------------------------- settling overlaps

@@ -35,9 +35,10 @@ from .namespan import (
 from .projects import level_prefix
 
 GENERIC = ("park_generic.txt", "chains_national.tsv", "project_generic.txt")
-#: After a zone's name: a count or an area, so the name is a kind counted (创业园10个, 蔬菜基地2.77万亩).
+#: After a zone's name: a count or an area, maybe after the work done on it, so the name is a kind counted
+#: (创业园10个, 蔬菜基地2.77万亩, 人口疏散示范基地建设5个).
 _COUNTED_AFTER = re.compile(
-    r"(?:[(（][^()（）]{0,8}[)）])?\s*[\d.一二三四五六七八九十两]+\s*(?:万|千)?\s*(?:个|家|处|亩|平方)"
+    r"(?:[(（][^()（）]{0,8}[)）])?(?:建设|建成|新建|创建|认定)?\s*[\d.一二三四五六七八九十两]+\s*(?:万|千)?\s*(?:个|家|处|亩|平方)"
 )
 #: Heads that are ordinary nouns as well (园区, 新区): a verb right before one governs the noun.
 _BARE_HEADS = frozenset({"园区", "新区", "功能区"})

@@ -112,9 +112,9 @@ def _place_word() -> re.Pattern[str]:
 
 
 @cache
-def _level_rules() -> dict[str, tuple[tuple[str, ...], str]]:
+def _level_rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     rows = load_table("level_prefix.tsv")
-    return {suffix: (tuple(prefixes.split("|")), blocked) for suffix, prefixes, blocked in rows}
+    return {suffix: (tuple(prefixes.split("|")), tuple(blocked.split("|"))) for suffix, prefixes, blocked in rows}
 
 
 def level_prefix(doc: Document, name: str) -> str | None:
@@ -125,9 +125,14 @@ def level_prefix(doc: Document, name: str) -> str | None:
         return None
     prefixes, blocked = rules
     for prefix in sorted(prefixes, key=len, reverse=True):
-        if name.startswith(prefix) and len(name) > len(prefix) + 1 and name[len(prefix)] not in blocked:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1 and not name.startswith(blocked, len(prefix)):
             return prefix
     return None
+
+
+#: A construction undertaking named for a national institution (settled case 8): a phase, an extension, a new
+#: site or a building project (国家超算西安中心二期项目, …实验室新园区建设项目).
+_BUILDING_WORK = re.compile("[一二三四五六七八九十]+期|改扩建|扩建|迁建|新园区|新院区|新校区|建设项目|建设工程")
 
 
 #: A count inside a name: what it names is a number of projects.
@@ -144,6 +149,8 @@ def is_named(doc: Document, name: str, facility: bool = False) -> bool:
     plain = _PAREN.sub("", strip_quotes(name))
     if plain.endswith(load_list("project_institutions.txt")):
         return False  # an institution or a title, not an undertaking (settled cases 6 and 8)
+    if "国家" in plain and not _BUILDING_WORK.search(plain):
+        return False  # 国家技术转移西南中心, 国家级非遗项目: a national institution, title or category (cases 6, 8)
     if _COUNTED.search(plain):
         return False  # 14个采选项目, 5个百亿级…项目: a kind of project counted, not one named
     if re.search(r"第[\d一二三四五六七八九十百]+届", plain) and not is_physical_work(tokens.cut(plain)):

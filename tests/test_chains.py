@@ -156,6 +156,7 @@ def test_business_forms_after_a_development_verb_and_the_list_that_continues_the
     assert {"生态游", "乡村游", "康养游", "研学游", "工业游"} <= set(found)
     # forms of ownership and a whole area's tourism are no sectors
     assert not chains("发展壮大农村集体经济，推进全域旅游，优化政策漫游服务。")
+    assert not chains("培育壮大民营经济，积极发展混合所有制经济。")
 
 
 def test_a_known_sector_counts_in_a_sentence_that_develops_it() -> None:
@@ -167,6 +168,12 @@ def test_a_known_sector_counts_in_a_sentence_that_develops_it() -> None:
 def test_a_known_sector_opening_a_sentence_as_its_subject() -> None:
     found = chains("光电信息产业抢占新赛道，打造光电设备研发制造基地。")
     assert "光电信息" in found
+
+
+def test_a_sector_the_report_calls_its_own_region_s() -> None:
+    # 我市汽车产业: the region's own industry, said of it as a subject, like a development verb
+    assert "汽车" in chains("去年，我市汽车产业在全国汽车产销负增长的情况下逆势而进。")
+    assert "汽车" not in chains("去年，汽车产业在全国产销负增长。")
 
 
 def test_events_places_and_split_words_are_no_sectors() -> None:
@@ -207,6 +214,8 @@ def test_sectors_named_as_the_field_of_projects() -> None:
     found = chains("加快推进砷化镓半导体、京东超级体验店、齐鲁银行菏泽分行等项目。推进钙基纳米新材料等项目尽快落地。")
     assert {"砷化镓半导体", "钙基纳米新材料"} <= set(found)
     assert not any("体验店" in name or "银行" in name for name in found)
+    # an item named after a place is a company's or a place's work, whatever its ending
+    assert "湖南通用航空" not in chains("推进湖南通用航空、北斗卫星导航等重大项目建设。")
 
 
 def test_a_list_closed_by_products_names_sectors() -> None:

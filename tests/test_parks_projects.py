@@ -686,3 +686,19 @@ def test_an_institutions_new_site_is_no_park_but_a_university_science_park_is() 
     parks = entities(facts_of("合肥市", body, lead="市长"), "Park")
     assert "市儿童医院新区" not in parks
     assert "青禾大学科技园" in parks
+
+
+def test_national_centres_titles_and_categories_are_no_projects():
+    # settled cases 6 and 8: a national centre is an institution, a national title or category names no work
+    body = ("加快建设国家技术转移西南中心,打造国家级中欧班列集结中心。国家级非遗项目数量居同类城市第一。"
+            "推动国家超算西安中心二期项目交付使用。")
+    projects = entities(facts_of("成都市", body), "Project")
+    assert "国家超算西安中心二期项目" in projects  # a construction undertaking for one stays
+    assert not [n for n in projects if n != "国家超算西安中心二期项目"]
+
+
+def test_zones_counted_after_their_work_and_zones_named_by_a_service_sector():
+    body = "完成人口疏散示范基地建设5个。创建国家级人力资源服务产业园,建设广告产业园。"
+    assert not entities(facts_of("成都市", body), "Park")
+    # the report's own level still names one (区 of a district report)
+    assert "区人力资源服务产业园" in entities(facts_of(PLACE, "区人力资源服务产业园开园运营。"), "Park")
