@@ -737,7 +737,7 @@ def firm_candidates(doc: Document) -> list[ChainCandidate]:
 
 #: The category after a list's 等: 等各项事业 → 事业, 等10个聚力攻坚专项 → 聚力.
 _LIST_CATEGORY = re.compile(
-    f"等[^{_CJK}]*(?:[0-9一二三四五六七八九十百]+[个项大类])?(?:各项|各类|重点|相关)?([{_CJK}]{{1,4}})"
+    f"等[^{_CJK}]*?(?:[0-9一二三四五六七八九十百]+[个项大类])?(?:各项|各类|重点|相关)?([{_CJK}]{{1,4}})"
 )
 
 
@@ -897,7 +897,8 @@ def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, forei
     A sector counts where it is used as one: followed by a chain head, a list
     mark or punctuation, or preceded by 、 (新能源 in 新能源汽车 does not count;
     that it stands on jieba word boundaries, 牡丹 not in 牡丹江, the second pass
-    checks for every type). A statistic right after it does not count either.
+    checks for every type). A statistic right after it does not count either, nor
+    an item of a list of other things (`in_other_list`).
     """
     text = doc.text
     if not _SECTOR_AFTER.match(text, end):  # the cheap check first: most occurrences fail it
@@ -909,6 +910,8 @@ def accept_occurrence(doc: Document, start: int, end: int, proto: Mention, forei
     before = tokens.cut(text[max(0, start - 8) : start])
     if before and len(before[-1]) == 1 and _HAN.match(before[-1]) and before[-1] not in _boundaries():
         return False  # a single character before it is most likely part of a proper name (巨润建材)
+    if in_other_list(text, end):
+        return False  # 教育、医疗等8个领域: a list of other things, as the first pass reads it
     head = _SECTOR_AFTER.match(text, end)
     after = end + (len(head.group()) if head and head.group() in ("产业", "集群", "行业") else 0)
     return not _cues()["statistic"].match(text, after)

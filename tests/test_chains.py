@@ -104,6 +104,16 @@ def test_second_pass_ignores_a_sector_word_inside_other_names() -> None:
     assert len(reports_of(found["新能源"])) == 1
 
 
+def test_second_pass_reads_a_list_of_other_things_as_the_first_pass_does() -> None:
+    # 教育、医疗等领域 lists fields of work: the first pass takes no sector from it, nor may the second
+    found = chains("大力发展康养产业，做强人工智能产业。", "在教育、康养等8个领域开展政府购买服务。")
+    assert len(reports_of(found["康养"])) == 1
+
+
+def test_abbreviated_categories_and_qualities_are_no_sectors() -> None:
+    assert not chains("统筹推进战新产业集聚发展，打造智慧产业新高地。")
+
+
 def test_a_modifier_variant_of_one_report_is_one_chain() -> None:
     found = chains("以草莓、寒地蓝莓为重点的特色种植产业持续壮大，大力发展北方寒地蓝莓、花卉等棚室经济。")
     assert "北方寒地蓝莓" not in found

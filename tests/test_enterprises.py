@@ -170,7 +170,8 @@ def test_verbs_that_found_merge_or_register_a_company_name_none():
 
 def test_kinds_of_shop_an_equal_and_forums_are_no_companies():
     body = ("新建农贸市场(生鲜超市)安全快检室100家,建成爱心慈善超市100个。依法平等保护民营企业产权。"
-            "成功承办二十国集团财长会议和长江中游城市群省会城市会商会。支持陕汽、法士特等百亿企业稳产增产。")
+            "成功承办二十国集团财长会议和长江中游城市群省会城市会商会。支持陕汽、法士特等百亿企业稳产增产。"
+            "做好世界银行营商环境评价样本城市工作,争取亚洲开发银行贷款。")
     assert names_of("Enterprise", "西安市", body, lead="市长") == {"陕汽", "法士特"}
 
 
@@ -219,8 +220,9 @@ def test_a_road_in_a_project_list_and_a_verb_before_a_weak_suffix_name_no_compan
 
 
 def test_a_company_named_by_its_function_alone_or_a_sector_list_before_firms_is_no_company() -> None:
-    body = "全面推进城发集团、青禾集团、交通集团改革。支持光伏、增材制造等行业领军企业提质扩能。"
+    body = ("全面推进城发集团、青禾集团、交通集团改革。支持光伏、增材制造等行业领军企业提质扩能。"
+            "加快组建科技创新投资集团。")
     facts = facts_of("长沙市", body, lead="市长")
     companies = set(entities(facts, "Enterprise"))
     assert "青禾集团" in companies
-    assert not {"城发集团", "交通集团", "光伏", "增材制造"} & companies
+    assert not {"城发集团", "交通集团", "光伏", "增材制造", "科技创新投资集团"} & companies

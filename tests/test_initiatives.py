@@ -309,6 +309,14 @@ def test_central_political_formulas_are_no_instruments() -> None:
     assert "千企登云" in found
 
 
+def test_work_styles_guidelines_party_duties_and_stock_boards_are_no_instruments() -> None:
+    found = initiatives("大力弘扬“马上就办、真抓实干”作风,贯彻“巩固、增强、提升、畅通”八字方针。"
+                        "落实党风廉政建设“两个责任”,落实“五大发展”理念。新增“新三板”挂牌企业3家。"
+                        "压实食品安全“两个责任”,实施“千企登云”工程。")
+    assert set(found) == {"两个责任", "千企登云"}  # food safety's 两个责任 is a mechanism of its own
+    assert len(found["两个责任"]["mentions"]) == 1
+
+
 def test_national_programmes_are_found_unquoted() -> None:
     found = initiatives("持续推进全域旅游发展,深化三医联动改革,落实研发费用加计扣除政策。")
     assert found["全域旅游"]["kind"] == "strategy"
