@@ -751,9 +751,7 @@ def in_other_list(text: str, end: int) -> bool:
     (等产业产值同比分别增长: the items are measured, not developed)."""
     if text[end : end + 1] not in ("、", "等"):
         return False
-    clause_end = _CLAUSE.search(text, end)
-    stop = clause_end.start() if clause_end else len(text)
-    deng = text.find("等", end, stop)
+    deng, stop = _closing_deng(text, end)
     if deng < 0:
         return False
     after = _LIST_HEAD.match(text, deng + 1, stop).end()
@@ -761,6 +759,23 @@ def in_other_list(text: str, end: int) -> bool:
         return True
     category = _LIST_CATEGORY.match(text, deng, stop)
     return bool(category) and category.group(1).startswith(load_list("chain_other_list_categories.txt"))
+
+
+def in_sector_list(text: str, end: int) -> bool:
+    """True when the item ending at `end` is one of a 、-list that closes with 等 and a category of sectors
+    (肥西电气机械和器材、庐江磁性材料等产业发展: the `list` cue)."""
+    if text[end : end + 1] not in ("、", "等", "和", "及", "与"):
+        return False
+    deng, stop = _closing_deng(text, end)
+    opens = max((m.end() for m in _CLAUSE.finditer(text, max(0, end - 40), end)), default=max(0, end - 40))
+    return deng >= 0 and "、" in text[opens:deng] and bool(_cues()["list"].match(text[deng:stop]))
+
+
+def _closing_deng(text: str, end: int) -> tuple[int, int]:
+    """Where the 等 that closes a list after `end` stands (-1 when none) and where its clause ends."""
+    clause_end = _CLAUSE.search(text, end)
+    stop = clause_end.start() if clause_end else len(text)
+    return text.find("等", end, stop), stop
 
 
 def lexicon_candidates(doc: Document) -> list[ChainCandidate]:

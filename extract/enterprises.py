@@ -28,7 +28,7 @@ import re
 from functools import cache, lru_cache
 
 from . import divisions, tokens
-from .chains import develop_before, in_other_list
+from .chains import develop_before, in_other_list, in_sector_list
 from .document import Document, Mention
 from .lexicon import NameMatcher, load_forms, load_list, load_set, load_table
 from .namespan import (
@@ -68,8 +68,9 @@ def _list_tail() -> re.Pattern[str]:
                       rf"(?P<cat>[\u4e00-\u9fff]{{0,6}}?)(?:{cats})")
 
 
-#: A count or an edition inside a name (13个, 20家, 第六十届).
-_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个家届]")
+#: A count, an edition or a first inside a name (13个, 20家, 第六十届, 全省首家, 首批): counted or ranked,
+#: a description of companies, not one named.
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两首]+\s*[个家届批只]")
 #: What before 等 makes a word meaning "equal" (平等, 对等, 同等, 均等), not the end of a list.
 _EQUAL = frozenset("平对同均相")
 
@@ -177,9 +178,9 @@ def find_by_suffix(doc: Document, taken: Taken) -> None:
                             max_len=16, min_len=len(suffix) + 2)
         if start is not None and strength == "weak" and (develop_before(text, start, only=True)
                                                           or text[start - 1 : start] == "等"
-                                                          or in_other_list(text, end)):
-            # 发展壮大绒毛纺织, 铝铜、铝镁等合金新材料, 文化旅游、空中物流等应用场景: a sector, a list's
-            # category or an item of a list of other things, no company
+                                                          or in_other_list(text, end) or in_sector_list(text, end)):
+            # 发展壮大绒毛纺织, 铝铜、铝镁等合金新材料, 文化旅游、空中物流等应用场景, 肥西电气机械、庐江磁性材料
+            # 等产业: a sector, a list's category or an item of a list of sectors or other things, no company
             continue
         if start is not None and (start, end) not in items and not (start > 0 and text[start - 1] in "“\""):
             found.append((start, end))  # a quoted name is a title (“四好商会”), not a company

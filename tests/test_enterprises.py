@@ -226,3 +226,9 @@ def test_a_company_named_by_its_function_alone_or_a_sector_list_before_firms_is_
     companies = set(entities(facts, "Enterprise"))
     assert "青禾集团" in companies
     assert not {"城发集团", "交通集团", "光伏", "增材制造", "科技创新投资集团"} & companies
+
+
+def test_firsts_plurals_and_place_sector_clusters_are_no_companies() -> None:
+    body = ("长沙银行成为全省首家上市银行,获批设立全省首家公募基金管理公司。深化与各大军工集团的战略合作。"
+            "加快肥东高端装备、肥西电气机械和器材、庐江磁性材料、巢湖镁基新材料等产业发展。")
+    assert names_of("Enterprise", "合肥市", body, lead="市长") == {"长沙银行"}
