@@ -569,6 +569,9 @@ def head_candidates(doc: Document) -> list[Candidate]:
             modifier, name = text[start:hs], text[start:he]
             if not _valid_head_name(name, modifier, words, head):
                 continue
+        if head in ("战略", "发展战略") and any(tokens.tag(w) == "v" for w in words) \
+                and not _CARRIED_OUT.search(text, max(0, start - 4), start):
+            continue  # 发挥国家级战略, 紧扣重要战略: a verb phrase, unless a strategy is carried out (实施开放崛起战略)
         place = _PILOT_PLACE.match(text, he) if head == "试点" else None
         if place:  # a pilot is named with the place it makes of the region (水生态文明试点城市, settled case 13)
             he, name = place.end(), name + place.group()
@@ -599,6 +602,10 @@ def _past_inside_words(text: str, floor: int, start: int, words: list[str]) -> t
     return new_start, [*more, word, *words]
 
 
+#: A verb that carries out a strategy, right before its name: a name holding verbs is a title then.
+_CARRIED_OUT = re.compile("(?:实施|推进|落实|贯彻)$")
+
+
 #: The kind of place a pilot designates, written after 试点 (试点城市, 试点县), unless a longer word goes on.
 _PILOT_PLACE = re.compile("(?:城市|县|市|区|镇)(?!群|圈|化|带|更新|城|政)")
 
@@ -612,8 +619,6 @@ def _valid_head_name(name: str, modifier: str, words: list[str], head: str) -> b
     if head.endswith("工程") and is_physical_work(words):
         return False
     if head in _weak_heads() and (_has_place(words) or len(modifier) < 3):
-        return False
-    if head in ("战略", "发展战略") and any(tokens.tag(w) == "v" for w in words):
         return False
     return True
 

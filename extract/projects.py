@@ -130,6 +130,22 @@ def level_prefix(doc: Document, name: str) -> str | None:
     return None
 
 
+_QUOTE_OPEN = re.compile("[“”]")
+_QUOTED_OPENING = re.compile("“[^“”]{2,10}”")
+
+
+def _quoted_modifier(name: str, head: str) -> bool:
+    """True when a quoted coinage opens `name` and a noun of the work's own stands between it and the head
+    (“低碳”余热清洁供暖二期项目, “吉电入京”特高压输电通道). A whole quote is a coinage (“一区三中心”) and a
+    quote before a bare head or an action (“断头路”打通工程, “名校名院名所”建设工程) titles a programme:
+    the Initiative finder reads both."""
+    m = _QUOTED_OPENING.match(name)
+    between = name[m.end() : len(name) - len(head)] if m and name.endswith(head) else ""
+    words = tokens.cut(between)
+    action = tokens.tag(words[0]) == "v" or (len(words) == 1 and tokens.tag(words[0]) == "vn") if words else True
+    return len(between) >= 2 and "“" not in between and not action
+
+
 #: A construction undertaking named for a national institution (settled case 8): a phase, an extension, a new
 #: site or a building project (国家超算西安中心二期项目, …实验室新园区建设项目).
 _BUILDING_WORK = re.compile("[一二三四五六七八九十]+期|改扩建|扩建|迁建|新园区|新院区|新校区|建设项目|建设工程")
@@ -554,6 +570,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
         def valid(n: str, kind: str = kind, head: str = head) -> bool:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套|公里|亩)", n):
                 return False
+            if _QUOTE_OPEN.search(n) and not _quoted_modifier(n, head):
+                return False  # a quote only opens a name, as its coined part before the head (“吉电入京”特高压输电通道)
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速, 天府国际机场和机场高速: an
                 # item with a head of its own, or with the list's head, is a work of its own
@@ -572,7 +590,10 @@ def find_heads(doc: Document, spans: Taken) -> None:
         # a work may be named after several roads (A路、B路改造工程); when that list is refused, its last
         # item may still be a work of its own (建设A公园、B二期工程)
         start = None
-        for extra in ("、《》", "《》") if kind == "works" else ("《》",):
+        extras = ("、《》", "《》") if kind == "works" else ("《》",)
+        if "”" in text[max(0, head_start - 16) : head_start]:  # a quoted coinage may open the name
+            extras = (extras[0] + "“”", *extras)
+        for extra in extras:
             start = name_before(text, head_end, valid, floor=floor, max_len=30, min_len=len(head) + 2, extra=extra)
             if start is None:
                 start = _level_and_head(doc, head_start, head_end, valid, floor)

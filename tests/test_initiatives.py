@@ -298,6 +298,19 @@ def test_a_rank_before_a_pilot_is_the_regions_not_the_pilots_name() -> None:
     assert not any("首" in n for n in found)
 
 
+def test_a_strategy_named_with_verbs_counts_where_it_is_carried_out() -> None:
+    found = initiatives("深入实施长吉图开发开放战略,大力实施开放崛起战略。"
+                        "充分发挥国家级战略平台作用,必须紧扣重要战略机遇。")
+    assert {"长吉图开发开放战略", "开放崛起战略"} <= set(found)
+    assert not [n for n in found if n not in ("长吉图开发开放战略", "开放崛起战略")]
+
+
+def test_unquoted_systems_of_responsibility_and_agency_are_mechanisms() -> None:
+    found = initiatives("全域推行信访代办制,全面实行县管校聘和教师职级制,落实首问负责制。")
+    assert {"信访代办制", "首问负责制"} <= set(found)
+    assert found["信访代办制"]["kind"] == "mechanism"
+
+
 def test_a_governing_verb_before_a_pilot_ends_its_name() -> None:
     found = initiatives("积极创建国家级农村改革试点，把握5G试点机遇。")
     assert not any(n.startswith(("创建", "把握")) for n in found)

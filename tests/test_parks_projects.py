@@ -702,3 +702,12 @@ def test_zones_counted_after_their_work_and_zones_named_by_a_service_sector():
     assert not entities(facts_of("成都市", body), "Park")
     # the report's own level still names one (区 of a district report)
     assert "区人力资源服务产业园" in entities(facts_of(PLACE, "区人力资源服务产业园开园运营。"), "Park")
+
+
+def test_a_quoted_coinage_opens_a_works_name_before_its_own_noun():
+    # the gold's “吉电入京”特高压输电通道 kind: the coinage is the work's title, kept in its name
+    body = ("建成“蒙科聚”赤峰分中心。“四纵五横”城市快速路全面形成。实施“断头路”打通工程。"
+            "推进“名校名院名所”建设工程。启动“一区三中心”建设。")
+    projects = entities(facts_of("赤峰市", body), "Project")
+    assert {"蒙科聚赤峰分中心", "四纵五横城市快速路"} <= set(projects)
+    assert not any(n.endswith(("打通工程", "建设工程")) or "三中心" in n for n in projects)
