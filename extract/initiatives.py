@@ -532,13 +532,12 @@ def head_candidates(doc: Document) -> list[Candidate]:
     """Unquoted names that end in a head word, cut on the left at the governing verb."""
     text = doc.text
     out: list[Candidate] = []
-    for m in _free_head_regex().finditer(text):
-        hs, he = m.start(), m.end()
+    for hs, he in _head_spans(text):
         if _inside_quote(text, hs) or text.startswith(load_list("initiative_head_blockers.txt"), he):
             continue
         floor = _clause_start(text, hs)
         start, words = name_start(text, floor, hs)
-        head = m.group()
+        head = text[hs:he]
         kind = head_of("X" + head)[1] if head_of("X" + head) else "programme"
         counted = _counted_list_items(doc, hs, head, kind)
         if counted:
@@ -580,6 +579,22 @@ def head_candidates(doc: Document) -> list[Candidate]:
         if start > 0 and text[start - 1] == "、":
             out.extend(_shared_head_items(doc, start - 1, name, words, kind))
     return out
+
+
+def _head_spans(text: str) -> list[tuple[int, int]]:
+    """Where the free and weak heads stand, left to right. A head that ends inside a word gives way to a head
+    that starts inside it and ends a word (会战 of 强省会战略 to 战略)."""
+    regex = _free_head_regex()
+    spans = []
+    pos = 0
+    while m := regex.search(text, pos):
+        hs, he = m.span()
+        later = next((n for n in map(lambda p: regex.match(text, p), range(hs + 1, he)) if n), None)
+        if later and not tokens.ends_word(text, he) and tokens.ends_word(text, later.end()):
+            hs, he = later.span()
+        spans.append((hs, he))
+        pos = he
+    return spans
 
 
 @cache

@@ -113,6 +113,8 @@ def test_known_name_inside_a_longer_form_makes_an_alias() -> None:
         "扎实开展各项安全生产专项整治行动。",  # a class of campaigns
         "统筹推进七大专项行动。",  # a count
         "实施东湖路拓宽改造工程，新建雨污管网5公里。",  # a physical work: a Project
+        "完成合宁、合芜、合安高速扩容工程。",  # a highway widened: a Project
+        "量子通信京沪干线工程正式启动。",  # a trunk line built: a Project
         "完善常态化沟通协调机制。",  # generic mechanism
     ],
 )
@@ -303,6 +305,11 @@ def test_a_strategy_named_with_verbs_counts_where_it_is_carried_out() -> None:
                         "充分发挥国家级战略平台作用,必须紧扣重要战略机遇。")
     assert {"长吉图开发开放战略", "开放崛起战略"} <= set(found)
     assert not [n for n in found if n not in ("长吉图开发开放战略", "开放崛起战略")]
+
+
+def test_a_head_inside_a_longer_head_word_gives_way_to_it() -> None:
+    found = initiatives("省第十二次党代会明确实施强省会战略,为发展注入动力。")  # 会战 inside 省会|战略
+    assert set(found) == {"强省会战略"}
 
 
 def test_unquoted_systems_of_responsibility_and_agency_are_mechanisms() -> None:
