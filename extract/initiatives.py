@@ -827,8 +827,8 @@ def _place_brands(doc: Document) -> list[Candidate]:
     for prefix, kind in _place_prefixes():
         for m in re.finditer(re.escape(prefix) + f"([{_CJK}]{{2,6}})", text):
             place = divisions.leading_name(m.group(1))
-            if not place:
-                continue
+            if not place or not tokens.ends_word(text, m.start(1) + len(place)):
+                continue  # 幸福美丽新乡村: the place ends inside a word, no place is named
             start, end = m.start(), m.start(1) + len(place)
             aliases = {text[start:end] + "建设"} if text.startswith("建设", end) else set()
             out.append(Candidate(start, end, prefix + place, kind, "shape", aliases, rank=2))
@@ -840,8 +840,6 @@ def _place_brands(doc: Document) -> list[Candidate]:
                 out.append(Candidate(at - len(place), at + len(suffix), place + suffix, kind, "shape", rank=2))
             at = text.find(suffix, at + 1)
     return out
-
-
 
 
 # ---------------------------------------------------------------- settling overlaps

@@ -116,6 +116,8 @@ def test_known_name_inside_a_longer_form_makes_an_alias() -> None:
         "完成合宁、合芜、合安高速扩容工程。",  # a highway widened: a Project
         "量子通信京沪干线工程正式启动。",  # a trunk line built: a Project
         "完善常态化沟通协调机制。",  # generic mechanism
+        "深入实施千亿产业链(群)培育工程,实施绿化美化工程。",  # generic works
+        "充分发挥“头雁效应”,共享“绿色福利”,成为新质生产力“有效增量”。",  # rhetoric
     ],
 )
 def test_generic_and_physical_phrases_are_not_initiatives(sentence: str) -> None:
@@ -310,6 +312,11 @@ def test_a_strategy_named_with_verbs_counts_where_it_is_carried_out() -> None:
 def test_a_head_inside_a_longer_head_word_gives_way_to_it() -> None:
     found = initiatives("省第十二次党代会明确实施强省会战略,为发展注入动力。")  # 会战 inside 省会|战略
     assert set(found) == {"强省会战略"}
+
+
+def test_a_place_brand_needs_a_whole_place_and_taking_as_governs_what_follows() -> None:
+    found = initiatives("加快打造幸福美丽新乡村。把增强发展内生动力作为改革攻坚的主攻方向。建设美丽厦门。")
+    assert set(found) == {"美丽厦门"}
 
 
 def test_unquoted_systems_of_responsibility_and_agency_are_mechanisms() -> None:
