@@ -618,12 +618,13 @@ def find_heads(doc: Document, spans: Taken) -> None:
 #: A phase or a construction work written after a project's name, which it names with it
 #: (市急救中心迁建工程, 长春龙嘉机场三期扩建, 县医院二期工程).
 _WORK_TAIL = re.compile(r"(?:[一二三四五六七八九十]+期)?(?:改扩建|迁建|扩建|续建|改建)?(?:工程|项目)?")
-#: What a named work or project goes on with after its own head: a phase after 项目 (海悦城项目一期) and
-#: the second half of a paired work (查干湖治理保护, 舜泉景观改造提升, 大汶河综合治理与生态修复) belong
-#: to its name; a section of a line (呼南高铁襄阳段, 南北轴线南延段: a place of two or three characters
-#: and 段) is the line's local part, an alias of it.
+#: What a named work or project goes on with after its own head: a phase after 项目 (海悦城项目一期), the
+#: second half of a paired work (查干湖治理保护, 舜泉景观改造提升, 大汶河综合治理与生态修复) and the
+#: network of a line's kind (“四纵三横”高速公路网) belong to its name; a section of a line (呼南高铁襄阳段,
+#: 南北轴线南延段: a place of two or three characters and 段) is the line's local part, an alias of it.
 _MORE_TAIL = re.compile(r"(?<=项目|工程)[一二三四五六七八九十]+期"
                         r"|(?<=治理|改造|整治)(?:保护|提升|[与和及]生态修复)(?!工程|项目)"
+                        r"|(?<=公路|铁路|速路|高速)网(?![络点站格民])"
                         r"|(?P<section>(?<=[线路铁速道延])(?:[\u4e00-\u9fff]{2,3})?段)")
 #: A construction work that ends a list's last item and is shared by the items before it
 #: (市疾控中心、市儿童医院迁建工程); a bare phase or head is no shared work (A公园、B二期工程).

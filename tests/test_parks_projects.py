@@ -711,3 +711,10 @@ def test_a_quoted_coinage_opens_a_works_name_before_its_own_noun():
     projects = entities(facts_of("赤峰市", body), "Project")
     assert {"蒙科聚赤峰分中心", "四纵五横城市快速路"} <= set(projects)
     assert not any(n.endswith(("打通工程", "建设工程")) or "三中心" in n for n in projects)
+
+
+def test_a_line_s_network_is_named_with_it_and_a_known_sector_names_no_zone():
+    projects = entities(facts_of("河北省", "“四纵三横”高速公路网全面形成。"), "Project")
+    assert "四纵三横高速公路网" in projects
+    parks = entities(facts_of("襄阳市", "抓好卡为智能终端产业园建设。加快智能终端产业园建设。"), "Park")
+    assert set(parks) == {"卡为智能终端产业园"}
