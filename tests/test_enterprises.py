@@ -232,3 +232,8 @@ def test_firsts_plurals_and_place_sector_clusters_are_no_companies() -> None:
     body = ("长沙银行成为全省首家上市银行,获批设立全省首家公募基金管理公司。深化与各大军工集团的战略合作。"
             "加快肥东高端装备、肥西电气机械和器材、庐江磁性材料、巢湖镁基新材料等产业发展。")
     assert names_of("Enterprise", "合肥市", body, lead="市长") == {"长沙银行"}
+
+
+def test_a_known_brand_before_a_strategic_investment_acts_as_a_company() -> None:
+    found = names_of("Enterprise", "钢城区", "抓住中国宝武战略投资山钢集团机遇。")
+    assert {"中国宝武", "山钢集团"} <= found
