@@ -767,8 +767,9 @@ def in_sector_list(text: str, end: int) -> bool:
     if text[end : end + 1] not in ("、", "等", "和", "及", "与"):
         return False
     deng, stop = _closing_deng(text, end)
-    opens = max((m.end() for m in _CLAUSE.finditer(text, max(0, end - 40), end)), default=max(0, end - 40))
-    return deng >= 0 and "、" in text[opens:deng] and bool(_cues()["list"].match(text[deng:stop]))
+    lo = max(0, end - 40)
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, lo, end)), default=lo)
+    return deng >= 0 and "、" in text[clause_start:deng] and bool(_cues()["list"].match(text[deng:stop]))
 
 
 def _closing_deng(text: str, end: int) -> tuple[int, int]:
@@ -853,8 +854,8 @@ def project_field_candidates(doc: Document) -> list[ChainCandidate]:
     text = doc.text
     out = []
     for m in _PROJECT_LIST_END.finditer(text):
-        # an item opening with a region's name names a company or a work there (西安金龙汽车), not a field
         spans = [(sector_start(text, s, e), e) for s, e in items_before(text, m.start(), reach=60)]
+        # an item opening with a region's name names a company or a work there (西安金龙汽车), not a field
         spans = [(s, e) for s, e in spans if not divisions.leading_name(text[s:e])]
         known = [text[s:e].endswith(_national_endings()) for s, e in spans]
         if not any(known):

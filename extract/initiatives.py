@@ -589,7 +589,7 @@ def _head_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     while m := regex.search(text, pos):
         hs, he = m.span()
-        later = next((n for n in map(lambda p: regex.match(text, p), range(hs + 1, he)) if n), None)
+        later = next((n for p in range(hs + 1, he) if (n := regex.match(text, p))), None)
         if later and not tokens.ends_word(text, he) and tokens.ends_word(text, later.end()):
             hs, he = later.span()
         spans.append((hs, he))

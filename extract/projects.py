@@ -130,7 +130,7 @@ def level_prefix(doc: Document, name: str) -> str | None:
     return None
 
 
-_QUOTE_OPEN = re.compile("[“”]")
+_QUOTE_MARK = re.compile("[“”]")
 _QUOTED_OPENING = re.compile("“[^“”]{2,10}”")
 
 
@@ -141,9 +141,10 @@ def _quoted_modifier(name: str, head: str) -> bool:
     the Initiative finder reads both."""
     m = _QUOTED_OPENING.match(name)
     between = name[m.end() : len(name) - len(head)] if m and name.endswith(head) else ""
+    if len(between) < 2 or "“" in between:
+        return False
     words = tokens.cut(between)
-    action = tokens.tag(words[0]) == "v" or (len(words) == 1 and tokens.tag(words[0]) == "vn") if words else True
-    return len(between) >= 2 and "“" not in between and not action
+    return tokens.tag(words[0]) != "v" and not (len(words) == 1 and tokens.tag(words[0]) == "vn")
 
 
 #: A construction undertaking named for a national institution (settled case 8): a phase, an extension, a new
@@ -570,7 +571,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
         def valid(n: str, kind: str = kind, head: str = head) -> bool:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套|公里|亩)", n):
                 return False
-            if _QUOTE_OPEN.search(n) and not _quoted_modifier(n, head):
+            if _QUOTE_MARK.search(n) and not _quoted_modifier(n, head):
                 return False  # a quote only opens a name, as its coined part before the head (“吉电入京”特高压输电通道)
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速, 天府国际机场和机场高速: an
