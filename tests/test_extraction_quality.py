@@ -60,17 +60,17 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "Park": (0.95, 0.95),
         "Project": (0.92, 0.87),
         "Initiative": (0.87, 0.85),
-        "Enterprise": (0.95, 0.94),
+        "Enterprise": (0.96, 0.95),
         "micro": (0.90, 0.88),
     },
     "wider": {
         "Region": (0.96, 0.96),
-        "IndustrialChain": (0.89, 0.87),
-        "Park": (0.88, 0.81),
-        "Project": (0.86, 0.83),
+        "IndustrialChain": (0.90, 0.88),
+        "Park": (0.88, 0.83),
+        "Project": (0.87, 0.84),
         "Initiative": (0.85, 0.84),
         "Enterprise": (0.87, 0.87),
-        "micro": (0.87, 0.85),
+        "micro": (0.87, 0.86),
     },
 }
 
