@@ -257,7 +257,10 @@ def name_before(
     truncated = start > floor and (is_name_char(text[start - 1]) or text[start - 1] in extra)
     inside = load_set("span_inside_name.txt")
     plurals = tuple(load_set("name_plurals.txt"))
-    for cut, word in cuts(text, start, end, boundaries):
+    found = cuts(text, start, end, boundaries)
+    if "“" in extra:  # a quoted coinage may open the name: its opening mark is a cut too
+        found = sorted({**dict(found), **{i: "" for i in range(start, end) if text[i] == "“"}}.items(), reverse=True)
+    for cut, word in found:
         if truncated and cut == start and not word:
             return None
         while cut < end and not is_name_char(text[cut]) and text[cut] not in _QUOTES:

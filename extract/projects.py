@@ -528,7 +528,7 @@ def _physical_name(name: str) -> bool:
 _ACTION_HEAD = re.compile("(?:工程|改造|提升|治理|改建|延|贯通|修复)$")
 #: How far a work has got, right before a works head that is then its state (隧道全线贯通, 外环基本贯通);
 #: jieba glues the two (全线贯通), so the left-edge cutter cannot cut there.
-_STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现|双向)$")
+_STATUS = re.compile("(?:全线|基本|全面|顺利|如期|提前|实现|双向|正式)$")
 #: Scope words of a title or a goal, never of a work's name (全国性综合交通枢纽, 世界级城市群).
 _TITLE = re.compile("全国|国际|世界")
 
@@ -600,8 +600,8 @@ def find_heads(doc: Document, spans: Taken) -> None:
                 start = _level_and_head(doc, head_start, head_end, valid, floor)
             if start is not None:
                 break
-        if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“\""):
-            continue  # after 等 it is a list's category; in quotes a coinage
+        if start is None or start >= head_start or (start > 0 and text[start - 1] in "等“”\""):
+            continue  # after 等 it is a list's category; in quotes a coinage; after one it goes on (“米”字型高铁)
         if any(s < start < e for s, e in parks):
             continue  # a name never starts inside a park's name (自由贸易试验区济南片区)
         if re.match(_COUNT + r"(?!月|小时|天)", text[head_end:]):

@@ -713,6 +713,11 @@ def test_a_quoted_coinage_opens_a_works_name_before_its_own_noun():
     assert not any(n.endswith(("打通工程", "建设工程")) or "三中心" in n for n in projects)
 
 
+def test_a_quote_after_a_rank_still_opens_the_name_and_no_name_starts_inside_a_coinage():
+    body = "建成全省首家“双招双引”暖心医保服务站。“米”字型高铁网络初步形成,量子通信“京沪干线”正式贯通。"
+    assert set(entities(facts_of(PLACE, body), "Project")) == {"双招双引暖心医保服务站"}
+
+
 def test_a_line_s_network_is_named_with_it_and_a_known_sector_names_no_zone():
     projects = entities(facts_of("河北省", "“四纵三横”高速公路网全面形成。"), "Project")
     assert "四纵三横高速公路网" in projects
