@@ -249,6 +249,8 @@ def name_before(
     longer word: 为 in 支持华为); otherwise there is no name (推进项目, 把项目,
     实施重点技改项目). A name never begins with a boundary word and never
     holds 的, 等 or 及; after a plural word (各类, 一批: `name_plurals.txt`) there is none.
+    When `extra` lets quotes into the stretch, each opening quote mark is a cut as well
+    (全省首家|“双招双引”暖心医保服务站).
     """
     start = run_start(text, end, floor, max_len, extra)
     if end - start < min_len:
