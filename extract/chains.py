@@ -503,8 +503,8 @@ def headed_candidates(doc: Document) -> list[ChainCandidate]:
         if not is_sector(name):
             continue
         weak = m.group() in ("产业", "行业") or m.group() in _industry_heads()
-        own = bool(_OWN_REGION.search(text, max(0, start - 3), start))
-        if weak and not (develop_before(text, start) or _develop_after(text, he) or own):
+        if weak and not (develop_before(text, start) or _develop_after(text, he)
+                         or _OWN_REGION.search(text, max(0, start - 3), start)):
             # without a cue, only a known sector standing on its own (锂电产业, 产值…) or opening a
             # sentence as its subject (光电信息产业抢占新赛道) counts
             opens = start == 0 or text[start - 1] in "。；;\n"

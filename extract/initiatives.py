@@ -155,7 +155,7 @@ def is_excluded(name: str) -> bool:
     as a whole: a nationally known sector (“大数据”, 新零售) or an administrative division (长沙县)."""
     if name in load_set("initiative_exclusions.txt") or len(name) < 2 or name in load_forms("chains_national.tsv", 1):
         return True
-    return any(p.search(name) for p in _name_patterns()) or any(d.name == name for d in divisions.lookup(name) or ())
+    return any(p.search(name) for p in _name_patterns()) or any(d.name == name for d in divisions.lookup(name))
 
 
 def _context(text: str, start: int, end: int, sides: tuple[str, ...] = ("after", "before")) -> str | None:

@@ -130,7 +130,6 @@ def level_prefix(doc: Document, name: str) -> str | None:
     return None
 
 
-_QUOTE_MARK = re.compile("[“”]")
 _QUOTED_OPENING = re.compile("“[^“”]{2,10}”")
 
 
@@ -318,6 +317,7 @@ def find_lists(doc: Document, spans: Taken) -> None:
     fields = {(m.start, m.end) for m in doc.mentions if m.type == "IndustrialChain"}
     places = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
     region_ends = {e for _, e in places}
+    known = load_forms("enterprises_national.tsv", 1)  # nationally known companies (settled case 16)
     counted, roads, _ = _list_tails()
     tails = [(m, True) for m in counted.finditer(text)] + [(m, False) for m in roads.finditer(text)]
     # a quoted category names the items' programme (等“六微”工程) unless a count comes first (等一批“…”项目)
@@ -347,7 +347,6 @@ def find_lists(doc: Document, spans: Taken) -> None:
         # the opener stands before the list or opens its first item (同步引进电解铜箔、…; 一批大型…、…)
         prospect = any(w in text[max(0, start - 4) : items[0][1]] for w in load_list("project_prospect_openers.txt"))
         kept = _split_first(doc, items, floor)
-        known = load_forms("enterprises_national.tsv", 1)  # nationally known companies (settled case 16)
         if template == "{item}" and check == "named" and any(text[a:b] in known for a, b in kept):
             # 京能、中电建等6个防沙治沙和风电光伏一体化工程: companies before a named work category each own
             # one such work (settled case 10), named with the category less its count and rank
@@ -571,7 +570,7 @@ def find_heads(doc: Document, spans: Taken) -> None:
         def valid(n: str, kind: str = kind, head: str = head) -> bool:
             if "等" in n or re.search(r"[\d一二三四五六七八九十两]+(?:个|条|处|所|座|家|大|栋|幢|户|套|公里|亩)", n):
                 return False
-            if _QUOTE_MARK.search(n) and not _quoted_modifier(n, head):
+            if ("“" in n or "”" in n) and not _quoted_modifier(n, head):
                 return False  # a quote only opens a name, as its coined part before the head (“吉电入京”特高压输电通道)
             if kind == "works":
                 # 曹家镇污水处理厂、县第二水厂扩建工程, 绕城高速西复线、千黄高速, 天府国际机场和机场高速: an
